@@ -1,0 +1,24 @@
+package org.ssoplatform.auth.client;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * OAuth clients bootstrapped at start-up ({@code platform.clients.<client-id>.*}). A client with no
+ * secret is public and must use PKCE.
+ */
+@ConfigurationProperties("platform")
+public record ClientProperties(@DefaultValue Map<String, Client> clients) {
+
+    public record Client(String name, String secret, @DefaultValue Set<String> grantTypes,
+            @DefaultValue Set<String> redirectUris, @DefaultValue Set<String> postLogoutRedirectUris,
+            @DefaultValue Set<String> scopes, @DefaultValue("false") boolean requireConsent) {
+
+        boolean isPublic() {
+            return secret == null || secret.isBlank();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.ssoplatform.auth.federation;
+
+import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.user.OAuth2User;
+
+/**
+ * Plain OAuth2 providers. GitHub ({@code github*} registrations) gets its e-mail from the e-mails API;
+ * any other provider's {@code email} attribute is taken as unverified, so it never links.
+ */
+class FederatedOAuth2UserService implements OAuth2UserService<OAuth2UserRequest, OAuth2User> {
+
+    private final DefaultOAuth2UserService delegate = new DefaultOAuth2UserService();
+
+    private final UserProvisioner provisioner;
+
+    private final GitHubEmails gitHubEmails;
+
+    FederatedOAuth2UserService(UserProvisioner provisioner, GitHubEmails gitHubEmails) {
+        this.provisioner = provisioner;
+        this.gitHubEmails = gitHubEmails;
+    }
+
+    @Override
+    public OAuth2User loadUser(OAuth2UserRequest request) {
+        OAuth2User user = delegate.loadUser(request);
+        String registrationId = request.getClientRegistration().getRegistrationId();
+        String profileEmail = user.getAttribute("email");
+        GitHubEmails.Choice email = registrationId.startsWith("github")
+                ? gitHubEmails.choose(request, profileEmail) : new GitHubEmails.Choice(profileEmail, false);
+        String name = user.getAttribute("name") != null ? user.getAttribute("name") : user.getAttribute("login");
+        Object avatar = user.getAttribute("avatar_url") != null ? user.getAttribute("avatar_url") : user.getAttribute("picture");
+        FederatedIdentity identity = new FederatedIdentity(registrationId, user.getName(), email.email(),
+                email.verified(), name, avatar == null ? null : avatar.toString());
+        return PlatformPrincipals.oauth2(provisioner.provision(identity, LinkIntent.consume()), user);
+    }
+}

@@ -1,0 +1,52 @@
+package org.ssoplatform.auth.federation;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientPropertiesMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.web.client.RestClient;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OAuth2ClientProperties.class)
+class FederationConfig {
+
+    /**
+     * Providers come from the standard {@code spring.security.oauth2.client.*} properties; unlike
+     * Boot's own bean this one also exists with none configured (an empty login page, not a crash).
+     */
+    @Bean
+    ClientRegistrationRepository clientRegistrationRepository(OAuth2ClientProperties properties) {
+        return new Providers(new OAuth2ClientPropertiesMapper(properties).asClientRegistrations());
+    }
+
+    @Bean
+    FederatedOidcUserService federatedOidcUserService(UserProvisioner provisioner) {
+        return new FederatedOidcUserService(provisioner);
+    }
+
+    @Bean
+    FederatedOAuth2UserService federatedOAuth2UserService(UserProvisioner provisioner) {
+        return new FederatedOAuth2UserService(provisioner, new GitHubEmails(RestClient.create()));
+    }
+
+    record Providers(Map<String, ClientRegistration> registrations)
+            implements ClientRegistrationRepository, Iterable<ClientRegistration> {
+
+        @Override
+        public ClientRegistration findByRegistrationId(String registrationId) {
+            return registrations.get(registrationId);
+        }
+
+        @Override
+        public Iterator<ClientRegistration> iterator() {
+            return List.copyOf(registrations.values()).iterator();
+        }
+    }
+}

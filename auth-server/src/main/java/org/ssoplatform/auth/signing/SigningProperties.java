@@ -1,0 +1,29 @@
+package org.ssoplatform.auth.signing;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Signing-key life cycle ({@code platform.signing.*}).
+ *
+ * @param encryptionSecret encrypts private keys at rest; from the environment, never committed
+ * @param rotationPeriod how long a key signs before the next one is prepared
+ * @param publishAhead how long a new key is published in the JWKS before it signs, so every
+ * verifier's cached JWKS knows it first
+ * @param retainPrevious how long a retired signer stays published, at least the longest token lifetime
+ * @param refreshInterval how often each instance re-reads the key table
+ */
+@ConfigurationProperties("platform.signing")
+public record SigningProperties(String encryptionSecret, @DefaultValue("30d") Duration rotationPeriod,
+        @DefaultValue("10m") Duration publishAhead, @DefaultValue("1h") Duration retainPrevious,
+        @DefaultValue("10s") Duration refreshInterval) {
+
+    public SigningProperties {
+        if (encryptionSecret == null || encryptionSecret.length() < 32) {
+            throw new IllegalArgumentException(
+                    "platform.signing.encryption-secret (PLATFORM_SIGNING_SECRET) must be set to a random value of at least 32 characters");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.ssoplatform.auth.token;
+
+import java.util.List;
+
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.ssoplatform.auth.config.AuthServerProperties;
+import org.ssoplatform.auth.user.UserGrants;
+
+/**
+ * Puts the platform's claims (DESIGN.md) in every token: the audience, and for a user the current
+ * roles and permissions read from the database, so a refresh picks up every change and a
+ * deactivated user gets no new token.
+ */
+public class PlatformTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+    private final UserGrants grants;
+
+    private final AuthServerProperties properties;
+
+    public PlatformTokenCustomizer(UserGrants grants, AuthServerProperties properties) {
+        this.grants = grants;
+        this.properties = properties;
+    }
+
+    @Override
+    public void customize(JwtEncodingContext context) {
+        boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
+        boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
+        if (!idToken && !accessToken) {
+            return;
+        }
+        if (accessToken) {
+            context.getClaims().audience(List.of(properties.audience()));
+        }
+        if (context.getPrincipal() instanceof ApiKeyPrincipal key) {
+            context.getClaims().subject(Long.toString(key.userId()))
+                .claim("email", key.email())
+                .claim("roles", key.roles())
+                .claim("permissions", key.permissions())
+                .claim("auth_type", AuthType.API_KEY.name())
+                .claim("api_key_id", Long.toString(key.apiKeyId()));
+            return;
+        }
+        if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+            context.getClaims().claim("roles", List.of())
+                .claim("permissions", List.of())
+                .claim("auth_type", AuthType.CLIENT.name());
+            return;
+        }
+        UserGrants.Grants user = grants.load(userId(context))
+            .filter(UserGrants.Grants::active)
+            .orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT));
+        context.getClaims().claim("email", user.email());
+        if (accessToken) {
+            context.getClaims().claim("roles", user.roles())
+                .claim("permissions", user.permissions())
+                .claim("auth_type", AuthType.JWT.name());
+        }
+    }
+
+    private static long userId(JwtEncodingContext context) {
+        try {
+            return Long.parseLong(context.getPrincipal().getName());
+        }
+        catch (NumberFormatException ex) {
+            throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+        }
+    }
+}
