@@ -1,0 +1,52 @@
+package org.ssoplatform.apikey.format;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ApiKeyFormatTest {
+
+    @Test
+    void generatedKeysAreWellFormedAndDistinct() {
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String key = ApiKeyFormat.generate();
+            assertThat(ApiKeyFormat.isWellFormed(key)).as(key).isTrue();
+            assertThat(key).startsWith("ssop_").hasSize(ApiKeyFormat.LENGTH);
+            keys.add(key);
+        }
+        assertThat(keys).hasSize(1000);
+    }
+
+    @Test
+    void aSingleChangedCharacterBreaksTheChecksum() {
+        String key = ApiKeyFormat.generate();
+        int position = ApiKeyFormat.PREFIX.length() + 7;
+        char replacement = key.charAt(position) == 'a' ? 'b' : 'a';
+        String typo = key.substring(0, position) + replacement + key.substring(position + 1);
+
+        assertThat(ApiKeyFormat.isWellFormed(typo)).isFalse();
+    }
+
+    @Test
+    void foreignShapesAreRejected() {
+        String key = ApiKeyFormat.generate();
+        assertThat(ApiKeyFormat.isWellFormed(null)).isFalse();
+        assertThat(ApiKeyFormat.isWellFormed("")).isFalse();
+        assertThat(ApiKeyFormat.isWellFormed(key + "x")).isFalse();
+        assertThat(ApiKeyFormat.isWellFormed("sk_" + key.substring(3))).isFalse();
+        assertThat(ApiKeyFormat.isWellFormed(key.substring(0, 10) + "-" + key.substring(11))).isFalse();
+        assertThat(ApiKeyFormat.isWellFormed("ssop_ünïcödé" + key.substring(12))).isFalse();
+    }
+
+    @Test
+    void listingsShowOnlyThePrefixAndTheLastCharacters() {
+        String key = ApiKeyFormat.generate();
+        assertThat(ApiKeyFormat.displayPrefix(key)).hasSize(11).startsWith("ssop_");
+        assertThat(ApiKeyFormat.lastChars(key)).hasSize(4).isEqualTo(key.substring(key.length() - 4));
+        assertThat(ApiKeyFormat.hashHex(key)).hasSize(64).isNotEqualTo(ApiKeyFormat.hashHex(ApiKeyFormat.generate()));
+    }
+}
