@@ -16,12 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiKeyTokenTtl lifetime of tokens exchanged for an API key (bounded by the key's expiry)
  * @param bootstrapAdmins e-mails that receive {@code admin} on first sign-in
  * @param loginStateTtl how long a JSON-login {@code state} stays usable
+ * @param jsonLoginClient the registered client that JSON-login tokens are issued to
  */
 @ConfigurationProperties("platform.auth")
 public record AuthServerProperties(@DefaultValue("http://localhost:9000") String issuer,
         @DefaultValue("platform-api") String audience, @DefaultValue("15m") Duration accessTokenTtl,
         @DefaultValue("8h") Duration refreshTokenTtl, @DefaultValue("5m") Duration apiKeyTokenTtl,
-        @DefaultValue List<String> bootstrapAdmins, @DefaultValue("10m") Duration loginStateTtl) {
+        @DefaultValue List<String> bootstrapAdmins, @DefaultValue("10m") Duration loginStateTtl,
+        @DefaultValue("cli") String jsonLoginClient) {
 
     public boolean isBootstrapAdmin(String email) {
         return email != null && bootstrapAdmins.stream().anyMatch(email::equalsIgnoreCase);

@@ -26,10 +26,13 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.ssoplatform.auth.apikey.ApiKeyGrants;
 import org.ssoplatform.auth.client.ClientBootstrap;
 import org.ssoplatform.auth.client.ClientProperties;
 import org.ssoplatform.auth.client.ClientSecretEncoder;
 import org.ssoplatform.auth.signing.SigningKeys;
+import org.ssoplatform.auth.token.ApiKeyExchangeAuthenticationProvider;
+import org.ssoplatform.auth.token.ApiKeyExchangeRequestConverter;
 import org.ssoplatform.auth.token.PlatformTokenCustomizer;
 import org.ssoplatform.auth.user.UserGrants;
 
@@ -39,10 +42,13 @@ class AuthorizationServerConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, ApiKeyGrants apiKeys,
+            OAuth2TokenGenerator<?> tokenGenerator) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
-            .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
+            .with(authorizationServer, server -> server.oidc(Customizer.withDefaults())
+                .tokenEndpoint(token -> token.accessTokenRequestConverter(new ApiKeyExchangeRequestConverter())
+                    .authenticationProvider(new ApiKeyExchangeAuthenticationProvider(apiKeys, tokenGenerator))))
             .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
             .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                     new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))

@@ -26,6 +26,8 @@ class LoginSecurityConfig {
                 .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
                 .anyRequest().authenticated())
             .oauth2Login(login -> login
+                .loginPage("/login")
+                .defaultSuccessUrl("/account")
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUsers).userService(oauth2Users)))
             .logout(Customizer.withDefaults());
         return http.build();

@@ -22,7 +22,7 @@ class FederationConfig {
      * Boot's own bean this one also exists with none configured (an empty login page, not a crash).
      */
     @Bean
-    ClientRegistrationRepository clientRegistrationRepository(OAuth2ClientProperties properties) {
+    Providers clientRegistrationRepository(OAuth2ClientProperties properties) {
         return new Providers(new OAuth2ClientPropertiesMapper(properties).asClientRegistrations());
     }
 

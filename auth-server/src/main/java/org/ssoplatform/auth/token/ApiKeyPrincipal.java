@@ -1,5 +1,6 @@
 package org.ssoplatform.auth.token;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -18,13 +19,21 @@ public class ApiKeyPrincipal extends AbstractAuthenticationToken {
 
     private final List<String> permissions;
 
-    public ApiKeyPrincipal(long apiKeyId, long userId, String email, List<String> roles, List<String> permissions) {
+    private final Instant validUntil;
+
+    /**
+     * @param validUntil when the key (or, for a rotated-out secret, its grace period) ends; {@code null}
+     * for a key that does not expire
+     */
+    public ApiKeyPrincipal(long apiKeyId, long userId, String email, List<String> roles, List<String> permissions,
+            Instant validUntil) {
         super(AuthorityUtils.NO_AUTHORITIES);
         this.apiKeyId = apiKeyId;
         this.userId = userId;
         this.email = email;
         this.roles = roles;
         this.permissions = permissions;
+        this.validUntil = validUntil;
         setAuthenticated(true);
     }
 
@@ -61,5 +70,9 @@ public class ApiKeyPrincipal extends AbstractAuthenticationToken {
 
     public List<String> permissions() {
         return permissions;
+    }
+
+    public Instant validUntil() {
+        return validUntil;
     }
 }

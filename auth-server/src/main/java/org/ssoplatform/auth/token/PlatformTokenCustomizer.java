@@ -1,5 +1,6 @@
 package org.ssoplatform.auth.token;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -39,7 +40,8 @@ public class PlatformTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodin
             context.getClaims().audience(List.of(properties.audience()));
         }
         if (context.getPrincipal() instanceof ApiKeyPrincipal key) {
-            context.getClaims().subject(Long.toString(key.userId()))
+            context.getClaims().expiresAt(apiKeyTokenExpiry(context, key))
+                .subject(Long.toString(key.userId()))
                 .claim("email", key.email())
                 .claim("roles", key.roles())
                 .claim("permissions", key.permissions())
@@ -62,6 +64,13 @@ public class PlatformTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodin
                 .claim("permissions", user.permissions())
                 .claim("auth_type", AuthType.JWT.name());
         }
+    }
+
+    /** Short-lived, and never beyond the key's own expiry or its rotation grace period. */
+    private Instant apiKeyTokenExpiry(JwtEncodingContext context, ApiKeyPrincipal key) {
+        Instant issuedAt = context.getClaims().build().getIssuedAt();
+        Instant expiry = issuedAt.plus(properties.apiKeyTokenTtl());
+        return key.validUntil() != null && key.validUntil().isBefore(expiry) ? key.validUntil() : expiry;
     }
 
     private static long userId(JwtEncodingContext context) {

@@ -39,7 +39,7 @@ public class UserGrants {
             .optional();
     }
 
-    static List<String> strings(Array array) throws SQLException {
+    public static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 }

@@ -1,0 +1,61 @@
+package org.ssoplatform.auth.apikey;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.ssoplatform.apikey.format.ApiKeyFormat;
+import org.ssoplatform.auth.token.ApiKeyPrincipal;
+import org.ssoplatform.auth.user.UserGrants;
+
+/**
+ * Resolves a presented API key to what it may do, in one query: its roles, and its permissions
+ * (its roles' plus its direct ones, the seed's semantics). A key answers only while it, its owner
+ * and (for a rotated-out secret) its grace period are all alive.
+ */
+@Component
+public class ApiKeyGrants {
+
+    private final JdbcClient jdbc;
+
+    ApiKeyGrants(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ApiKeyPrincipal> resolve(String presentedKey) {
+        if (!ApiKeyFormat.isWellFormed(presentedKey)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                SELECT k.id, k.user_id, u.email, k.expires_at,
+                       CASE WHEN k.key_hash = :hash THEN NULL ELSE k.previous_expires_at END AS grace_ends,
+                       array(SELECT r.name FROM apikey_roles kr JOIN roles r ON r.id = kr.role_id
+                             WHERE kr.api_key_id = k.id ORDER BY r.name) AS roles,
+                       array(SELECT p.name FROM permissions p WHERE p.id IN (
+                                 SELECT rp.permission_id FROM apikey_roles kr
+                                 JOIN role_permissions rp ON rp.role_id = kr.role_id WHERE kr.api_key_id = k.id
+                                 UNION
+                                 SELECT kp.permission_id FROM apikey_permissions kp WHERE kp.api_key_id = k.id)
+                             ORDER BY p.name) AS permissions
+                FROM api_keys k JOIN users u ON u.id = k.user_id
+                WHERE (k.key_hash = :hash OR (k.previous_key_hash = :hash AND k.previous_expires_at > now()))
+                  AND k.is_active AND u.is_active AND (k.expires_at IS NULL OR k.expires_at > now())""")
+            .param("hash", ApiKeyFormat.hash(presentedKey))
+            .query((rs, n) -> new ApiKeyPrincipal(rs.getLong("id"), rs.getLong("user_id"), rs.getString("email"),
+                    UserGrants.strings(rs.getArray("roles")), UserGrants.strings(rs.getArray("permissions")),
+                    earliest(instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("grace_ends")))))
+            .optional();
+    }
+
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isBefore(b) ? a : b;
+    }
+}

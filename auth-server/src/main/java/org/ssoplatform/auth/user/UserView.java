@@ -1,0 +1,11 @@
+package org.ssoplatform.auth.user;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.ssoplatform.auth.role.RoleView;
+
+/** A user as the API shows it (the seed's body; snake_case on the wire). */
+public record UserView(long id, String email, String fullName, String avatarUrl, boolean isActive,
+        boolean isSuperuser, Instant createdAt, List<RoleView> roles) {
+}
