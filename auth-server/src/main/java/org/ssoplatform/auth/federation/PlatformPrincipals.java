@@ -1,9 +1,12 @@
 package org.ssoplatform.auth.federation;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
@@ -20,21 +23,28 @@ public final class PlatformPrincipals {
     /** The attribute holding our user id; the principal's name. */
     public static final String USER_ID = "platform_user_id";
 
-    private static final List<SimpleGrantedAuthority> AUTHORITIES = List.of(new SimpleGrantedAuthority("FEDERATED_USER"));
 
     private PlatformPrincipals() {
+    }
+
+    /** The sign-in factor and its time: the {@code auth_time} of the ID tokens issued afterwards. */
+    private static List<GrantedAuthority> authorities() {
+        return List.of(new SimpleGrantedAuthority("FEDERATED_USER"),
+                FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY)
+                    .issuedAt(Instant.now())
+                    .build());
     }
 
     static OidcUser oidc(long userId, OidcUser user) {
         Map<String, Object> claims = new HashMap<>(user.getUserInfo() != null ? user.getUserInfo().getClaims() : Map.of());
         claims.put("sub", user.getSubject());
         claims.put(USER_ID, Long.toString(userId));
-        return new DefaultOidcUser(AUTHORITIES, user.getIdToken(), new OidcUserInfo(claims), USER_ID);
+        return new DefaultOidcUser(authorities(), user.getIdToken(), new OidcUserInfo(claims), USER_ID);
     }
 
     static OAuth2User oauth2(long userId, OAuth2User user) {
         Map<String, Object> attributes = new HashMap<>(user.getAttributes());
         attributes.put(USER_ID, Long.toString(userId));
-        return new DefaultOAuth2User(AUTHORITIES, attributes, USER_ID);
+        return new DefaultOAuth2User(authorities(), attributes, USER_ID);
     }
 }

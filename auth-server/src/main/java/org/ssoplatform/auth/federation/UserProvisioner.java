@@ -1,5 +1,6 @@
 package org.ssoplatform.auth.federation;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -63,9 +64,23 @@ public class UserProvisioner {
                 throw new FederationException("email_not_verified", "An account with this e-mail exists, but "
                         + identity.provider() + " has not verified it: sign in with your first provider and link this one");
             }
+            if (!ownsItsEmail(sameEmail.get())) {
+                throw new FederationException("email_not_verified", "An account with this e-mail exists, but nobody "
+                        + "has proven they own the address: sign in with the provider it was created with and link this one");
+            }
             return link(requireActive(sameEmail.get()), identity);
         }
         return link(users.save(newUser(identity)), identity);
+    }
+
+    /**
+     * Linking by e-mail is safe only if the existing user's e-mail was verified (or the user was
+     * created by an administrator, with no account yet): otherwise someone who registered the
+     * address unverified elsewhere would capture the real owner's sign-in (pre-hijacking).
+     */
+    private boolean ownsItsEmail(User user) {
+        List<OAuthAccount> linked = accounts.findByUserId(user.id());
+        return linked.isEmpty() || linked.stream().anyMatch(a -> a.emailVerified() && user.email().equalsIgnoreCase(a.email()));
     }
 
     private User newUser(FederatedIdentity identity) {

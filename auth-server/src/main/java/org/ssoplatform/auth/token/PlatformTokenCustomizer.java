@@ -1,6 +1,7 @@
 package org.ssoplatform.auth.token;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -37,21 +38,21 @@ public class PlatformTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodin
             return;
         }
         if (accessToken) {
-            context.getClaims().audience(List.of(properties.audience()));
+            context.getClaims().audience(mutable(List.of(properties.audience())));
         }
         if (context.getPrincipal() instanceof ApiKeyPrincipal key) {
             context.getClaims().expiresAt(apiKeyTokenExpiry(context, key))
                 .subject(Long.toString(key.userId()))
                 .claim("email", key.email())
-                .claim("roles", key.roles())
-                .claim("permissions", key.permissions())
+                .claim("roles", mutable(key.roles()))
+                .claim("permissions", mutable(key.permissions()))
                 .claim("auth_type", AuthType.API_KEY.name())
                 .claim("api_key_id", Long.toString(key.apiKeyId()));
             return;
         }
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
-            context.getClaims().claim("roles", List.of())
-                .claim("permissions", List.of())
+            context.getClaims().claim("roles", new ArrayList<>())
+                .claim("permissions", new ArrayList<>())
                 .claim("auth_type", AuthType.CLIENT.name());
             return;
         }
@@ -60,8 +61,8 @@ public class PlatformTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodin
             .orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT));
         context.getClaims().claim("email", user.email());
         if (accessToken) {
-            context.getClaims().claim("roles", user.roles())
-                .claim("permissions", user.permissions())
+            context.getClaims().claim("roles", mutable(user.roles()))
+                .claim("permissions", mutable(user.permissions()))
                 .claim("auth_type", AuthType.JWT.name());
         }
     }
@@ -71,6 +72,14 @@ public class PlatformTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodin
         Instant issuedAt = context.getClaims().build().getIssuedAt();
         Instant expiry = issuedAt.plus(properties.apiKeyTokenTtl());
         return key.validUntil() != null && key.validUntil().isBefore(expiry) ? key.validUntil() : expiry;
+    }
+
+    /**
+     * The claims are also stored with the authorization as JSON, whose type allow-list admits the
+     * ordinary collections but not {@code List.of}'s.
+     */
+    private static List<String> mutable(List<String> values) {
+        return new ArrayList<>(values);
     }
 
     private static long userId(JwtEncodingContext context) {

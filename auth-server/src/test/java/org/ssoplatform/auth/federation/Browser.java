@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
  * A browser for flow tests: keeps cookies and follows redirects one by one across the
  * auth-server and the provider stand-ins, stopping at the first address it is told not to enter.
  */
-final class Browser {
+public final class Browser {
 
     private final HttpClient http = HttpClient.newBuilder()
         .cookieHandler(new CookieManager())
@@ -19,7 +19,7 @@ final class Browser {
         .build();
 
     /** Follows redirects from {@code url}; returns the last response, or the redirect to {@code stopAt}. */
-    HttpResponse<String> open(String url, String stopAt) {
+    public HttpResponse<String> open(String url, String stopAt) {
         URI uri = URI.create(url);
         for (int hops = 0; hops < 20; hops++) {
             HttpResponse<String> response = get(uri);
@@ -36,7 +36,7 @@ final class Browser {
         throw new IllegalStateException("Too many redirects from " + url);
     }
 
-    HttpResponse<String> open(String url) {
+    public HttpResponse<String> open(String url) {
         return open(url, null);
     }
 

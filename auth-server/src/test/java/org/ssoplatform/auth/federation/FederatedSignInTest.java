@@ -4,36 +4,14 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
+import org.ssoplatform.auth.AuthServerFlowTest;
 import org.ssoplatform.auth.role.RoleRepository;
 import org.ssoplatform.auth.user.User;
 import org.ssoplatform.auth.user.UserRepository;
-import org.ssoplatform.testsupport.RealPostgres;
-import org.ssoplatform.testsupport.RealRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@Import({ RealPostgres.class, RealRedis.class })
-@ActiveProfiles("test")
-class FederatedSignInTest {
-
-    static final int PORT = TestSocketUtils.findAvailableTcpPort();
-
-    static final String BASE = "http://localhost:" + PORT;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("platform.auth.issuer", () -> BASE);
-        registry.add("platform.auth.bootstrap-admins", () -> "boss@federation.test");
-        ProviderStandIns.register(registry);
-    }
+class FederatedSignInTest extends AuthServerFlowTest {
 
     @Autowired
     UserRepository users;
@@ -85,6 +63,19 @@ class FederatedSignInTest {
         assertThat(accounts.findByProviderAndProviderUserId("github", "1002")).isEmpty();
         long victim = users.findByEmailIgnoreCase("victim@federation.test").orElseThrow().id();
         assertThat(accounts.findByUserId(victim)).extracting(OAuthAccount::provider).containsExactly("google");
+    }
+
+    @Test
+    void anAccountCreatedFromAnUnverifiedEmailCannotCaptureTheRealOwnersSignIn() {
+        ProviderStandIns.nextGitHubUser(1005, "squatter", "owner@federation.test",
+                "[{\"email\":\"owner@federation.test\",\"primary\":true,\"verified\":false}]");
+        new Browser().open(BASE + "/oauth2/authorization/github");
+        ProviderStandIns.nextGoogleUser("g-owner", "owner@federation.test", true, "Real Owner");
+
+        HttpResponse<String> page = new Browser().open(BASE + "/oauth2/authorization/google");
+
+        assertThat(page.body()).contains("nobody has proven they own the address");
+        assertThat(accounts.findByProviderAndProviderUserId("google", "g-owner")).isEmpty();
     }
 
     @Test

@@ -22,7 +22,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * Real HTTP stand-ins for the two providers, shared by the federation tests: mock-oauth2-server
  * speaks OIDC as "google"; WireMock plays GitHub's authorize, token, user and e-mails endpoints.
  */
-final class ProviderStandIns {
+public final class ProviderStandIns {
 
     static final MockOAuth2Server GOOGLE = new MockOAuth2Server();
 
@@ -40,7 +40,7 @@ final class ProviderStandIns {
     private ProviderStandIns() {
     }
 
-    static void register(DynamicPropertyRegistry registry) {
+    public static void register(DynamicPropertyRegistry registry) {
         String client = "spring.security.oauth2.client.";
         registry.add(client + "registration.google.client-id", () -> "platform-google");
         registry.add(client + "registration.google.client-secret", () -> "google-secret");
@@ -58,7 +58,7 @@ final class ProviderStandIns {
     }
 
     /** The next Google sign-in is this person. */
-    static void nextGoogleUser(String subject, String email, boolean verified, String name) {
+    public static void nextGoogleUser(String subject, String email, boolean verified, String name) {
         GOOGLE.enqueueCallback(new DefaultOAuth2TokenCallback("google", subject, JOSEObjectType.JWT.getType(),
                 List.of("platform-google"), Map.of("email", email, "email_verified", verified, "name", name,
                         "picture", "https://avatars.example/" + subject),

@@ -1,0 +1,65 @@
+package org.ssoplatform.auth.token;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Map;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+/** Talks to the token endpoint the way a client library would; errors come back as entities. */
+final class OAuthClient {
+
+    static final String GATEWAY_SECRET = "test-gateway-secret-0123456789abcdef0123456789";
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    private final RestClient http;
+
+    OAuthClient(String base) {
+        this.http = RestClient.builder()
+            .baseUrl(base)
+            .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+            })
+            .build();
+    }
+
+    ResponseEntity<Map<String, Object>> token(String clientId, String secret, Map<String, String> parameters) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        parameters.forEach(form::add);
+        return http.post()
+            .uri("/oauth2/token")
+            .headers(h -> {
+                if (secret != null) {
+                    h.setBasicAuth(clientId, secret);
+                }
+            })
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(form)
+            .retrieve()
+            .toEntity(JSON);
+    }
+
+    String clientCredentialsToken() {
+        return (String) token("gateway", GATEWAY_SECRET, Map.of("grant_type", "client_credentials")).getBody()
+            .get("access_token");
+    }
+
+    static String s256(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
