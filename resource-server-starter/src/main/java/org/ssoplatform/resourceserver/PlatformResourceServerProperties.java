@@ -5,16 +5,29 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.StringUtils;
 
 /**
  * {@code platform.resource-server.*}: the one property a service must set is {@code issuer-uri}.
  *
- * @param issuerUri the auth-server's issuer; tokens must carry it and its JWKS verifies them
+ * @param issuerUri the auth-server's public issuer; every accepted token must carry exactly this {@code iss}
+ * @param jwkSetUri where this service fetches the signing keys; defaults to {@code <issuer-uri>/oauth2/jwks}.
+ * Separate from the issuer because inside a container network the public issuer URL may not be reachable.
  * @param audience the audience every accepted token must name
  * @param clockSkew tolerance on {@code exp}/{@code nbf}
- * @param publicPaths paths served without a token (health is always public)
+ * @param publicPaths paths served without a token (health and info are always public)
  */
 @ConfigurationProperties("platform.resource-server")
-public record PlatformResourceServerProperties(String issuerUri, @DefaultValue("platform-api") String audience,
-        @DefaultValue("30s") Duration clockSkew, @DefaultValue List<String> publicPaths) {
+public record PlatformResourceServerProperties(String issuerUri, String jwkSetUri,
+        @DefaultValue("platform-api") String audience, @DefaultValue("30s") Duration clockSkew,
+        @DefaultValue List<String> publicPaths) {
+
+    /** The JWKS address actually used: the configured one, or the auth-server's standard path under the issuer. */
+    public String effectiveJwkSetUri() {
+        if (StringUtils.hasText(jwkSetUri)) {
+            return jwkSetUri;
+        }
+        String issuer = issuerUri.endsWith("/") ? issuerUri.substring(0, issuerUri.length() - 1) : issuerUri;
+        return issuer + "/oauth2/jwks";
+    }
 }

@@ -1,5 +1,7 @@
 package org.ssoplatform.auth.config;
 
+import java.util.Set;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,6 +27,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Refr
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.ssoplatform.auth.apikey.ApiKeyGrants;
 import org.ssoplatform.auth.client.ClientBootstrap;
@@ -35,6 +38,7 @@ import org.ssoplatform.auth.token.ApiKeyExchangeAuthenticationProvider;
 import org.ssoplatform.auth.token.ApiKeyExchangeRequestConverter;
 import org.ssoplatform.auth.token.PlatformTokenCustomizer;
 import org.ssoplatform.auth.user.UserGrants;
+import org.ssoplatform.resourceserver.PlatformAuthenticationEntryPoint;
 
 /** The OAuth 2.1 / OIDC endpoints, with clients, authorizations and consents in PostgreSQL. */
 @Configuration(proxyBeanMethods = false)
@@ -50,10 +54,18 @@ class AuthorizationServerConfig {
                 .tokenEndpoint(token -> token.accessTokenRequestConverter(new ApiKeyExchangeRequestConverter())
                     .authenticationProvider(new ApiKeyExchangeAuthenticationProvider(apiKeys, tokenGenerator))))
             .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-            .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                    new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+            // Browsers go to the login page; API clients (Accept without text/html) get a 401 they can read.
+            .exceptionHandling(exceptions -> exceptions
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers())
+                .defaultAuthenticationEntryPointFor(new PlatformAuthenticationEntryPoint(), AnyRequestMatcher.INSTANCE))
             .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
         return http.build();
+    }
+
+    private static MediaTypeRequestMatcher browsers() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return html;
     }
 
     @Bean

@@ -15,16 +15,16 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /** Talks to the token endpoint the way a client library would; errors come back as entities. */
-final class OAuthClient {
+public final class OAuthClient {
 
-    static final String GATEWAY_SECRET = "test-gateway-secret-0123456789abcdef0123456789";
+    public static final String GATEWAY_SECRET = "test-gateway-secret-0123456789abcdef0123456789";
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
 
     private final RestClient http;
 
-    OAuthClient(String base) {
+    public OAuthClient(String base) {
         this.http = RestClient.builder()
             .baseUrl(base)
             .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
@@ -48,7 +48,7 @@ final class OAuthClient {
             .toEntity(JSON);
     }
 
-    String clientCredentialsToken() {
+    public String clientCredentialsToken() {
         return (String) token("gateway", GATEWAY_SECRET, Map.of("grant_type", "client_credentials")).getBody()
             .get("access_token");
     }

@@ -1,0 +1,24 @@
+package org.ssoplatform.resourceserver;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/**
+ * Requires a role; a caller without it is answered 403. A meta-annotation over {@link PreAuthorize}
+ * (the auto-configuration registers the template defaults), so only one of these fits on a method: for
+ * combinations write {@code @PreAuthorize} yourself.
+ */
+@Target({ ElementType.METHOD, ElementType.TYPE })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@PreAuthorize("hasRole('{value}')")
+public @interface RequireRole {
+
+    /** @return the role name without prefix, e.g. {@code admin} */
+    String value();
+}
