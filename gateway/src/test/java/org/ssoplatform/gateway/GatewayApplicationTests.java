@@ -1,5 +1,7 @@
 package org.ssoplatform.gateway;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,7 +18,9 @@ class GatewayApplicationTests {
 
     @Test
     void healthLivenessAndReadinessAreUp() {
-        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+            .responseTimeout(Duration.ofSeconds(20)) // the first call also opens the Redis connection
+            .build();
         for (String path : new String[] { "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness" }) {
             http.get().uri(path).exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
         }

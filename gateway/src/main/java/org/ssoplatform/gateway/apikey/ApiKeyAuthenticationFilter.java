@@ -1,0 +1,85 @@
+package org.ssoplatform.gateway.apikey;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.ssoplatform.apikey.format.ApiKeyFormat;
+import org.ssoplatform.gateway.web.ProblemEntryPoint;
+import org.ssoplatform.gateway.web.Problems;
+import reactor.core.publisher.Mono;
+
+/**
+ * Authenticates {@code X-API-Key}: a malformed key is refused before any I/O; a good one is replaced
+ * by {@code Authorization: Bearer <exchanged JWT>} and removed, so backends never see the key. Sits
+ * in the API security chain right after bearer authentication.
+ */
+public final class ApiKeyAuthenticationFilter implements WebFilter {
+
+    private final ApiKeyResolver resolver;
+
+    private final UsageRecorder usage;
+
+    private final ProblemEntryPoint entryPoint;
+
+    private final Problems problems;
+
+    ApiKeyAuthenticationFilter(ApiKeyResolver resolver, UsageRecorder usage, ProblemEntryPoint entryPoint,
+            Problems problems) {
+        this.resolver = resolver;
+        this.usage = usage;
+        this.entryPoint = entryPoint;
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String key = exchange.getRequest().getHeaders().getFirst(ApiKeyProperties.HEADER);
+        if (key == null) {
+            return chain.filter(exchange);
+        }
+        if (!ApiKeyFormat.isWellFormed(key)) {
+            return entryPoint.invalidToken(exchange, "The API key is malformed.");
+        }
+        return resolver.resolve(key, clientAddress(exchange)).flatMap(resolution -> {
+            if (resolution instanceof Resolution.Accepted accepted) {
+                return relay(exchange, chain, accepted.token());
+            }
+            if (resolution instanceof Resolution.Blocked blocked) {
+                long seconds = Math.max(1, (blocked.retryAfter().toMillis() + 999) / 1000);
+                return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+                        "Too many failed API-key attempts from this address; try again later.",
+                        headers -> headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)));
+            }
+            if (resolution instanceof Resolution.Unavailable) {
+                return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                        "The API key cannot be verified right now; try again later.");
+            }
+            return entryPoint.invalidToken(exchange, "The API key is invalid, expired or revoked.");
+        });
+    }
+
+    private Mono<Void> relay(ServerWebExchange exchange, WebFilterChain chain, ExchangedToken token) {
+        usage.record(token.apiKeyId());
+        ServerWebExchange relayed = exchange.mutate().request(r -> r.headers(h -> {
+            h.remove(ApiKeyProperties.HEADER);
+            h.setBearerAuth(token.value());
+        })).build();
+        JwtAuthenticationToken authentication = new JwtAuthenticationToken(token.jwt(), List.of());
+        return chain.filter(relayed).contextWrite(ReactiveSecurityContextHolder.withAuthentication(authentication));
+    }
+
+    private static String clientAddress(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        if (remote == null || remote.getAddress() == null) {
+            return "unknown";
+        }
+        return remote.getAddress().getHostAddress();
+    }
+}

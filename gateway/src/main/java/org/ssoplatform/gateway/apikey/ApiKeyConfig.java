@@ -1,0 +1,72 @@
+package org.ssoplatform.gateway.apikey;
+
+import java.time.Clock;
+
+import io.netty.channel.ChannelOption;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.ssoplatform.gateway.config.GatewayProperties;
+import org.ssoplatform.gateway.config.RedisKeys;
+import org.ssoplatform.gateway.web.ProblemEntryPoint;
+import org.ssoplatform.gateway.web.Problems;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** API keys: the two cache tiers, the token exchange, revocation and usage counting. */
+@Configuration(proxyBeanMethods = false)
+class ApiKeyConfig {
+
+    @Bean
+    LocalTokenCache localTokenCache(ApiKeyProperties properties) {
+        return new LocalTokenCache(properties.localMaxEntries());
+    }
+
+    @Bean
+    ApiKeyRedis apiKeyRedis(ReactiveStringRedisTemplate redis, RedisKeys keys, ApiKeyProperties properties) {
+        return new ApiKeyRedis(redis, keys, properties);
+    }
+
+    @Bean
+    TokenExchangeClient tokenExchangeClient(GatewayProperties gateway, ApiKeyProperties properties) {
+        if (properties.clientSecret().isBlank()) {
+            LoggerFactory.getLogger(ApiKeyConfig.class)
+                .warn("GATEWAY_CLIENT_SECRET is not set: API keys not already cached will get 503");
+        }
+        int timeoutMillis = (int) properties.exchangeTimeout().toMillis();
+        HttpClient http = HttpClient.create()
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMillis)
+            .responseTimeout(properties.exchangeTimeout());
+        WebClient web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+        return new TokenExchangeClient(web, gateway.authServer("/oauth2/token"), properties);
+    }
+
+    @Bean
+    ApiKeyResolver apiKeyResolver(LocalTokenCache local, ApiKeyRedis redis, TokenExchangeClient exchange,
+            ApiKeyProperties properties) {
+        return new ApiKeyResolver(local, redis, exchange, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    UsageRecorder usageRecorder(ReactiveStringRedisTemplate redis, RedisKeys keys, ApiKeyProperties properties) {
+        return new UsageRecorder(redis, keys, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    InvalidationListener invalidationListener(ReactiveRedisConnectionFactory connections, RedisKeys keys,
+            LocalTokenCache local, ApiKeyRedis redis, JsonMapper json) {
+        return new InvalidationListener(connections, keys, local, redis, json);
+    }
+
+    @Bean
+    ApiKeyFilters apiKeyFilters(ApiKeyResolver resolver, UsageRecorder usage, ProblemEntryPoint entryPoint,
+            Problems problems) {
+        return new ApiKeyFilters(new CredentialConflictFilter(problems),
+                new ApiKeyAuthenticationFilter(resolver, usage, entryPoint, problems));
+    }
+}

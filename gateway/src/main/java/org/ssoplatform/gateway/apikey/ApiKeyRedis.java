@@ -1,0 +1,109 @@
+package org.ssoplatform.gateway.apikey;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.ssoplatform.gateway.config.RedisKeys;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The shared tier of the key cache in Redis. Every call is bounded by the Redis timeout and none
+ * fails a request: a lookup that cannot reach Redis answers {@link Lookup#UNAVAILABLE} and the
+ * caller asks auth-server instead; writes are best effort.
+ */
+final class ApiKeyRedis {
+
+    /** What Redis knows about a key hash and the caller's address, read in one round trip. */
+    record Lookup(String token, boolean unknown, long failures) {
+
+        static final Lookup UNAVAILABLE = new Lookup(null, false, 0);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyRedis.class);
+
+    private static final RedisScript<Long> INCREMENT_IN_WINDOW = RedisScript.of("""
+            local n = redis.call('INCR', KEYS[1])
+            if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+            return n""", Long.class);
+
+    private final ReactiveStringRedisTemplate redis;
+
+    private final RedisKeys keys;
+
+    private final ApiKeyProperties properties;
+
+    ApiKeyRedis(ReactiveStringRedisTemplate redis, RedisKeys keys, ApiKeyProperties properties) {
+        this.redis = redis;
+        this.keys = keys;
+        this.properties = properties;
+    }
+
+    Mono<Lookup> lookup(String hash, String clientAddress) {
+        List<String> names = List.of(keys.apiKeyToken(hash), keys.apiKeyUnknown(hash), keys.failedAttempts(clientAddress));
+        return redis.opsForValue()
+            .multiGet(names)
+            .map(values -> new Lookup(values.get(0), values.get(1) != null,
+                    values.get(2) == null ? 0 : Long.parseLong(values.get(2))))
+            .timeout(properties.redisTimeout())
+            .onErrorResume(ex -> {
+                log.debug("Redis unavailable for an API-key lookup: {}", ex.getClass().getSimpleName());
+                return Mono.just(Lookup.UNAVAILABLE);
+            });
+    }
+
+    void saveToken(String hash, String token, Duration ttl) {
+        if (ttl.toMillis() > 0) {
+            bestEffort(redis.opsForValue().set(keys.apiKeyToken(hash), token, ttl), "cache a token");
+        }
+    }
+
+    void saveUnknown(String hash) {
+        bestEffort(redis.opsForValue().set(keys.apiKeyUnknown(hash), "1", properties.unknownTtl()), "cache an unknown key");
+    }
+
+    /** Counts a failed attempt of this address; the window starts with its first failure. */
+    Mono<Void> recordFailure(String clientAddress) {
+        return redis.execute(INCREMENT_IN_WINDOW, List.of(keys.failedAttempts(clientAddress)),
+                    List.of(String.valueOf(properties.failedAttemptsWindow().toMillis())))
+            .then()
+            .timeout(properties.redisTimeout())
+            .onErrorResume(ex -> Mono.empty());
+    }
+
+    /** Time until this address may try again; the whole window if Redis cannot say. */
+    Mono<Duration> retryAfter(String clientAddress) {
+        return redis.getExpire(keys.failedAttempts(clientAddress))
+            .filter(ttl -> !ttl.isNegative() && !ttl.isZero())
+            .timeout(properties.redisTimeout())
+            .onErrorResume(ex -> Mono.empty())
+            .defaultIfEmpty(properties.failedAttemptsWindow());
+    }
+
+    Mono<Void> delete(Collection<String> hashes) {
+        List<String> names = hashes.stream()
+            .flatMap(hash -> List.of(keys.apiKeyToken(hash), keys.apiKeyUnknown(hash)).stream())
+            .toList();
+        return names.isEmpty() ? Mono.empty() : redis.delete(names.toArray(String[]::new)).then();
+    }
+
+    Mono<Void> deleteAll() {
+        return Flux.fromArray(keys.apiKeyCachePatterns())
+            .concatMap(pattern -> redis.scan(ScanOptions.scanOptions().match(pattern).count(500).build()))
+            .buffer(500)
+            .concatMap(batch -> redis.delete(batch.toArray(String[]::new)))
+            .then();
+    }
+
+    private void bestEffort(Mono<?> write, String what) {
+        write.timeout(properties.redisTimeout()).subscribe(done -> {
+        }, ex -> log.debug("Could not {} in Redis: {}", what, ex.getClass().getSimpleName()));
+    }
+}

@@ -1,0 +1,59 @@
+package org.ssoplatform.gateway.apikey;
+
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTParser;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
+
+/**
+ * A JWT auth-server issued for an API key, with its claims parsed once when it enters a cache. The
+ * gateway does not verify its signature: it came over the gateway's own authenticated channel to
+ * auth-server, and every backend verifies it anyway.
+ */
+record ExchangedToken(String value, Jwt jwt) {
+
+    private static final MappedJwtClaimSetConverter CLAIMS = MappedJwtClaimSetConverter.withDefaults(Map.of());
+
+    static ExchangedToken parse(String value) {
+        try {
+            JWT parsed = JWTParser.parse(value);
+            Map<String, Object> claims = CLAIMS.convert(parsed.getJWTClaimsSet().toJSONObject());
+            Jwt jwt = Jwt.withTokenValue(value)
+                .headers(h -> h.putAll(parsed.getHeader().toJSONObject()))
+                .claims(c -> c.putAll(claims))
+                .build();
+            if (jwt.getExpiresAt() == null) {
+                throw new IllegalArgumentException("token without exp");
+            }
+            return new ExchangedToken(value, jwt);
+        }
+        catch (ParseException | RuntimeException ex) {
+            throw new IllegalArgumentException("Not a usable JWT", ex);
+        }
+    }
+
+    /** The key's id ({@code api_key_id}); usage counters and rate limits are per key id. */
+    String apiKeyId() {
+        return jwt.getClaimAsString("api_key_id");
+    }
+
+    /** How long this token may still be served from a cache: up to its expiry less the margin. */
+    Duration cacheableFor(Instant now, Duration margin) {
+        return Duration.between(now, jwt.getExpiresAt().minus(margin));
+    }
+
+    boolean expired(Instant now) {
+        return !now.isBefore(jwt.getExpiresAt());
+    }
+
+    @Override
+    public String toString() {
+        return "ExchangedToken[apiKeyId=" + apiKeyId() + "]"; // never the token itself
+    }
+}

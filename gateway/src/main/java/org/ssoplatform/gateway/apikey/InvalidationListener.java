@@ -1,0 +1,120 @@
+package org.ssoplatform.gateway.apikey;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
+import org.ssoplatform.gateway.config.RedisKeys;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Revocation: auth-server publishes {@code {"hashes":[...]}} or {@code {"all":true}} on
+ * {@code {ns}:apikey:invalidations}; every gateway instance drops those keys from its own cache at
+ * once and from Redis (idempotent, so all instances may do it). The subscription survives Redis
+ * outages: it is retried with back-off, and losing an established subscription empties the local
+ * cache, because messages sent while it was down are lost.
+ */
+final class InvalidationListener implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(InvalidationListener.class);
+
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+
+    private final ReactiveRedisConnectionFactory connections;
+
+    private final RedisKeys keys;
+
+    private final LocalTokenCache local;
+
+    private final ApiKeyRedis redis;
+
+    private final JsonMapper json;
+
+    private final AtomicBoolean subscribed = new AtomicBoolean();
+
+    private volatile Disposable subscription;
+
+    InvalidationListener(ReactiveRedisConnectionFactory connections, RedisKeys keys, LocalTokenCache local,
+            ApiKeyRedis redis, JsonMapper json) {
+        this.connections = connections;
+        this.keys = keys;
+        this.local = local;
+        this.redis = redis;
+        this.json = json;
+    }
+
+    @Override
+    public void start() {
+        ChannelTopic topic = ChannelTopic.of(keys.invalidations());
+        subscription = Flux.usingWhen(Mono.fromCallable(() -> new ReactiveRedisMessageListenerContainer(connections)),
+                    container -> container.receiveLater(topic).doOnNext(ready -> subscribed.set(true)).flatMapMany(f -> f),
+                    ReactiveRedisMessageListenerContainer::destroyLater)
+            .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
+                .maxBackoff(Duration.ofSeconds(5))
+                .doBeforeRetry(signal -> {
+                    if (subscribed.getAndSet(false)) {
+                        local.invalidateAll(); // messages may have been missed while it was down
+                    }
+                    log.debug("Invalidation subscription unavailable, retrying: {}",
+                            signal.failure().getClass().getSimpleName());
+                }))
+            .subscribe(message -> apply(message.getMessage()));
+    }
+
+    void apply(String message) {
+        JsonNode body;
+        try {
+            body = json.readTree(message);
+        }
+        catch (RuntimeException ex) {
+            log.warn("Ignoring an unreadable API-key invalidation message");
+            return;
+        }
+        if (body.path("all").asBoolean(false)) {
+            local.invalidateAll();
+            redis.deleteAll().subscribe(done -> {
+            }, ex -> log.debug("Bulk invalidation in Redis failed: {}", ex.getClass().getSimpleName()));
+            return;
+        }
+        List<String> hashes = new ArrayList<>();
+        body.path("hashes").forEach(node -> {
+            String hash = node.asString("");
+            if (HASH.matcher(hash).matches()) {
+                hashes.add(hash);
+            }
+        });
+        if (!hashes.isEmpty()) {
+            local.invalidate(hashes);
+            redis.delete(hashes).subscribe(done -> {
+            }, ex -> log.debug("Invalidation in Redis failed: {}", ex.getClass().getSimpleName()));
+        }
+    }
+
+    @Override
+    public void stop() {
+        Disposable running = subscription;
+        subscription = null;
+        if (running != null) {
+            running.dispose();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return subscription != null;
+    }
+}

@@ -1,0 +1,96 @@
+package org.ssoplatform.gateway.apikey;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * RFC 8693 token exchange at auth-server, exactly as docs/contracts.md pins it. Never errors: every
+ * failure becomes {@link Unavailable} so the caller answers 503 rather than letting a key through.
+ */
+final class TokenExchangeClient {
+
+    static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+
+    static final String API_KEY_TOKEN_TYPE = "urn:ssoplatform:params:oauth:token-type:api-key";
+
+    sealed interface Result permits Issued, Refused, Unavailable {
+    }
+
+    record Issued(String accessToken) implements Result {
+    }
+
+    record Refused() implements Result {
+    }
+
+    record Unavailable() implements Result {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(TokenExchangeClient.class);
+
+    private final WebClient web;
+
+    private final URI tokenUri;
+
+    private final ApiKeyProperties properties;
+
+    TokenExchangeClient(WebClient web, URI tokenUri, ApiKeyProperties properties) {
+        this.web = web;
+        this.tokenUri = tokenUri;
+        this.properties = properties;
+    }
+
+    Mono<Result> exchange(String apiKey) {
+        return web.post()
+            .uri(tokenUri)
+            .headers(h -> h.setBasicAuth(formEncoded(properties.clientId()), formEncoded(properties.clientSecret())))
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .accept(MediaType.APPLICATION_JSON)
+            .body(BodyInserters.fromFormData("grant_type", TOKEN_EXCHANGE)
+                .with("subject_token", apiKey)
+                .with("subject_token_type", API_KEY_TOKEN_TYPE))
+            .exchangeToMono(this::read)
+            .timeout(properties.exchangeTimeout())
+            .onErrorResume(ex -> {
+                log.warn("Token exchange at auth-server failed: {}", ex.getClass().getSimpleName());
+                return Mono.just(new Unavailable());
+            });
+    }
+
+    @SuppressWarnings("rawtypes")
+    private Mono<Result> read(ClientResponse response) {
+        HttpStatus status = HttpStatus.resolve(response.statusCode().value());
+        if (status == HttpStatus.OK) {
+            return response.bodyToMono(Map.class)
+                .map(body -> body.get("access_token") instanceof String token ? new Issued(token) : new Unavailable());
+        }
+        if (status == HttpStatus.BAD_REQUEST) {
+            return response.bodyToMono(Map.class)
+                .map(body -> "invalid_grant".equals(body.get("error")) ? (Result) new Refused() : new Unavailable())
+                .defaultIfEmpty(new Unavailable());
+        }
+        if (status == HttpStatus.UNAUTHORIZED) {
+            log.error("auth-server refused the gateway's client credentials: check GATEWAY_CLIENT_SECRET");
+        }
+        else {
+            log.warn("Token exchange answered HTTP {}", response.statusCode().value());
+        }
+        return response.releaseBody().thenReturn(new Unavailable());
+    }
+
+    /** RFC 6749 §2.3.1: client id and secret are form-encoded before Basic encoding. */
+    private static String formEncoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

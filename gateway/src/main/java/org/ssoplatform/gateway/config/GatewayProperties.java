@@ -1,0 +1,31 @@
+package org.ssoplatform.gateway.config;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The edge itself ({@code platform.gateway.*}).
+ *
+ * @param authServerUrl where the gateway reaches auth-server (JWKS, token exchange, portal tokens)
+ * @param authIssuer the public issuer in every token, also what browsers are sent to for login
+ * @param publicPaths API paths that need no credential at the edge; every other routed path does
+ * @param ownedHeaders headers only the gateway may set: any inbound copy is removed
+ * @param corsAllowedOrigins browser origins allowed to call the APIs (the portal by default)
+ */
+@ConfigurationProperties("platform.gateway")
+public record GatewayProperties(
+        @DefaultValue("http://localhost:9000") URI authServerUrl,
+        @DefaultValue("http://localhost:9000") String authIssuer,
+        @DefaultValue({ "/examples/public", "/api/v1/auth/**", "/actuator/health", "/actuator/health/**",
+                "/actuator/info" }) List<String> publicPaths,
+        @DefaultValue({ "X-User-Id", "X-User-Email", "X-User-Roles", "X-User-Permissions", "X-Auth-Type",
+                "X-Api-Key-Id", "X-Internal-Auth", "X-Gateway-Auth" }) List<String> ownedHeaders,
+        @DefaultValue("http://localhost:8080") List<String> corsAllowedOrigins) {
+
+    public URI authServer(String path) {
+        return URI.create(authServerUrl.toString().replaceAll("/+$", "") + path);
+    }
+}

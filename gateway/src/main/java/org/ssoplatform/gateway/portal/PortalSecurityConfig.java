@@ -1,0 +1,62 @@
+package org.ssoplatform.gateway.portal;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.HttpStatusReturningServerLogoutSuccessHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.server.WebFilter;
+import org.ssoplatform.gateway.config.SecurityHeaders;
+import org.ssoplatform.gateway.web.ProblemAccessDeniedHandler;
+import org.ssoplatform.gateway.web.ProblemEntryPoint;
+import reactor.core.publisher.Mono;
+
+/**
+ * The portal chain: browser sessions (cookie, session in Redis) for the portal's own paths and the
+ * OAuth2 login endpoints. Unauthenticated portal API calls get a 401 problem, not a redirect: the
+ * portal's front end starts a login at {@code /oauth2/authorization/portal}. Writes need the
+ * {@code XSRF-TOKEN} cookie echoed as {@code X-XSRF-TOKEN}.
+ */
+@Configuration(proxyBeanMethods = false)
+class PortalSecurityConfig {
+
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain portalSecurityFilterChain(ServerHttpSecurity http, PortalProperties portal,
+            ServerOAuth2AuthorizedClientRepository authorizedClients, ProblemEntryPoint entryPoint,
+            ProblemAccessDeniedHandler accessDenied, CorsConfigurationSource cors) {
+        return http
+            .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/portal/**", "/oauth2/authorization/**",
+                    "/login/oauth2/code/**", "/logout"))
+            .authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
+            .oauth2Login(login -> login.authorizedClientRepository(authorizedClients)
+                .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler(portal.home())))
+            .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+            .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                .accessDeniedHandler(accessDenied))
+            .addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
+            .logout(logout -> logout.logoutSuccessHandler(new HttpStatusReturningServerLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+            .cors(c -> c.configurationSource(cors))
+            .headers(SecurityHeaders.strict())
+            .build();
+    }
+
+    /** The CSRF token is lazy; subscribing to it makes the cookie reach the browser. */
+    private static WebFilter issueCsrfCookie() {
+        return (exchange, chain) -> {
+            Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+            return (token != null ? token.then() : Mono.<Void>empty()).then(chain.filter(exchange));
+        };
+    }
+}

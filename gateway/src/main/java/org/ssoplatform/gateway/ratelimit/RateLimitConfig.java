@@ -1,0 +1,22 @@
+package org.ssoplatform.gateway.ratelimit;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.ssoplatform.gateway.config.RedisKeys;
+import org.ssoplatform.gateway.web.Problems;
+
+/** Per-key and per-user rate limits on every routed request. */
+@Configuration(proxyBeanMethods = false)
+class RateLimitConfig {
+
+    @Bean
+    RedisTokenBucket redisTokenBucket(ReactiveStringRedisTemplate redis, RedisKeys keys, RateLimitProperties properties) {
+        return new RedisTokenBucket(redis, keys, properties);
+    }
+
+    @Bean
+    RateLimitFilter rateLimitFilter(RedisTokenBucket bucket, RateLimitProperties properties, Problems problems) {
+        return new RateLimitFilter(bucket, properties, problems);
+    }
+}

@@ -1,0 +1,79 @@
+package org.ssoplatform.gateway.ratelimit;
+
+import java.security.Principal;
+import java.util.Optional;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ServerWebExchange;
+import org.ssoplatform.gateway.ratelimit.RateLimitProperties.Limit;
+import org.ssoplatform.gateway.ratelimit.RedisTokenBucket.Decision;
+import org.ssoplatform.gateway.web.Problems;
+import reactor.core.publisher.Mono;
+
+/**
+ * Limits every routed request of an authenticated caller: requests made with an API key count
+ * against that key's bucket ({@code api_key_id}), all others against their user's ({@code sub}).
+ * Anonymous requests to public routes are not limited here. Answers carry the IETF
+ * {@code RateLimit-*} headers; a refusal is a 429 problem with {@code Retry-After}.
+ */
+final class RateLimitFilter implements GlobalFilter, Ordered {
+
+    private final RedisTokenBucket bucket;
+
+    private final RateLimitProperties properties;
+
+    private final Problems problems;
+
+    RateLimitFilter(RedisTokenBucket bucket, RateLimitProperties properties, Problems problems) {
+        this.bucket = bucket;
+        this.properties = properties;
+        this.problems = problems;
+    }
+
+    @Override
+    public int getOrder() {
+        return -10; // before the routing filters, so a refused request never reaches a backend
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        if (!properties.enabled()) {
+            return chain.filter(exchange);
+        }
+        return exchange.getPrincipal()
+            .map(Optional::of)
+            .defaultIfEmpty(Optional.empty())
+            .flatMap(principal -> principal.isEmpty() ? chain.filter(exchange) : limit(exchange, chain, principal.get()));
+    }
+
+    private Mono<Void> limit(ServerWebExchange exchange, GatewayFilterChain chain, Principal principal) {
+        String apiKeyId = principal instanceof JwtAuthenticationToken jwt ? jwt.getToken().getClaimAsString("api_key_id")
+                : null;
+        Limit limit = apiKeyId != null ? properties.forApiKey(apiKeyId) : properties.user();
+        String subject = apiKeyId != null ? "apikey:" + apiKeyId : "user:" + principal.getName();
+        return bucket.take(subject, limit).flatMap(decision -> {
+            if (decision.isEmpty()) {
+                return chain.filter(exchange);
+            }
+            Decision d = decision.get();
+            HttpHeaders headers = exchange.getResponse().getHeaders();
+            headers.set("RateLimit-Limit", String.valueOf(limit.capacity()));
+            headers.set("RateLimit-Remaining", String.valueOf(d.remaining()));
+            headers.set("RateLimit-Reset", String.valueOf(seconds(d.resetMillis())));
+            if (d.allowed()) {
+                return chain.filter(exchange);
+            }
+            return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded; slow down.",
+                    h -> h.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, seconds(d.retryAfterMillis())))));
+        });
+    }
+
+    private static long seconds(long millis) {
+        return (millis + 999) / 1000;
+    }
+}

@@ -1,0 +1,33 @@
+package org.ssoplatform.gateway.ratelimit;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Rate limits ({@code platform.gateway.rate-limit.*}): a token bucket per API key and per user.
+ *
+ * @param enabled whether routed requests are limited at all
+ * @param apiKey the default bucket of each API key
+ * @param user the default bucket of each user (JWT {@code sub}, or the portal session's user)
+ * @param apiKeys buckets for particular key ids, overriding {@code api-key}
+ * @param timeout the longest the limiter may delay a request; past it the request passes
+ */
+@ConfigurationProperties("platform.gateway.rate-limit")
+record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue Limit apiKey,
+        @DefaultValue Limit user, @DefaultValue Map<String, Limit> apiKeys,
+        @DefaultValue("500ms") Duration timeout) {
+
+    /**
+     * @param capacity the burst: requests allowed at once with a full bucket
+     * @param replenishPerSecond the sustained rate
+     */
+    record Limit(@DefaultValue("100") int capacity, @DefaultValue("50") double replenishPerSecond) {
+    }
+
+    Limit forApiKey(String apiKeyId) {
+        return apiKeys.getOrDefault(apiKeyId, apiKey);
+    }
+}

@@ -1,0 +1,42 @@
+package org.ssoplatform.gateway.web;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every request carries an {@code X-Correlation-Id}: the caller's if it looks like an id (so it cannot
+ * smuggle text into downstream logs), otherwise a new one. It goes downstream, back on the response
+ * and into every problem body.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class CorrelationIdFilter implements WebFilter {
+
+    public static final String HEADER = "X-Correlation-Id";
+
+    static final String ATTRIBUTE = CorrelationIdFilter.class.getName();
+
+    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String inbound = exchange.getRequest().getHeaders().getFirst(HEADER);
+        String id = inbound != null && ACCEPTABLE.matcher(inbound).matches() ? inbound : UUID.randomUUID().toString();
+        exchange.getAttributes().put(ATTRIBUTE, id);
+        exchange.getResponse().getHeaders().set(HEADER, id);
+        ServerWebExchange tagged = exchange.mutate().request(r -> r.headers(h -> h.set(HEADER, id))).build();
+        return chain.filter(tagged);
+    }
+
+    static String of(ServerWebExchange exchange) {
+        return exchange.getAttribute(ATTRIBUTE);
+    }
+}

@@ -1,0 +1,121 @@
+package org.ssoplatform.gateway.portal;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.nimbusds.jwt.JWTClaimsSet;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.ssoplatform.gateway.support.GatewayTest;
+import org.ssoplatform.gateway.support.StandIns;
+import org.ssoplatform.gateway.support.TestTokens;
+
+/** The portal's back end: login at auth-server (stood in), a Redis session, token relay to the APIs. */
+class PortalLoginTests extends GatewayTest {
+
+    @Value("${platform.redis.namespace}")
+    String namespace;
+
+    @Test
+    void loginWithPkceCreatesARedisSessionAndRelaysTheTokenWithoutTheCookie() {
+        String sub = "portal-" + UUID.randomUUID();
+        EntityExchangeResult<Void> start = client().get().uri("/oauth2/authorization/portal").exchange()
+            .expectStatus().is3xxRedirection().expectBody().isEmpty();
+        URI authorize = start.getResponseHeaders().getLocation();
+        Map<String, String> query = UriComponentsBuilder.fromUri(authorize).build().getQueryParams().toSingleValueMap();
+        assertThat(authorize.toString()).startsWith(TestTokens.ISSUER + "/oauth2/authorize");
+        assertThat(query).containsEntry("client_id", "portal").containsEntry("code_challenge_method", "S256")
+            .containsKey("code_challenge");
+        String code = "code-" + UUID.randomUUID();
+        String accessToken = TestTokens.user(sub);
+        stubTokenEndpoint(code, accessToken, idToken(sub, decode(query.get("nonce"))));
+        STAND_INS.authServer.stubFor(get("/userinfo").willReturn(okJson("{\"sub\":\"" + sub + "\",\"email\":\"ada@example.com\"}")));
+
+        EntityExchangeResult<Void> callback = client().get()
+            .uri("/login/oauth2/code/portal?code={code}&state={state}", code, decode(query.get("state")))
+            .cookie("SESSION", cookie(start, "SESSION"))
+            .exchange().expectStatus().is3xxRedirection().expectBody().isEmpty();
+        assertThat(callback.getResponseHeaders().getLocation().getPath()).isEqualTo("/portal/me");
+        String session = cookie(callback, "SESSION");
+
+        client().get().uri("/portal/me").cookie("SESSION", session).exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.sub").isEqualTo(sub).jsonPath("$.email").isEqualTo("ada@example.com");
+        LoggedRequest tokenRequest = STAND_INS.authServer
+            .findAll(postRequestedFor(urlPathEqualTo(StandIns.TOKEN_PATH)).withRequestBody(containing(code)))
+            .get(0);
+        assertThat(tokenRequest.getBodyAsString()).contains("code_verifier=");
+        assertThat(redis.keys(namespace + ":session:*").collectList().block()).isNotEmpty();
+
+        String path = "/examples/portal-" + UUID.randomUUID();
+        client().get().uri("/portal/api" + path).cookie("SESSION", session).exchange().expectStatus().isOk();
+        LoggedRequest received = backendReceived(path).get(0);
+        assertThat(received.getHeader("Authorization")).isEqualTo("Bearer " + accessToken);
+        assertThat(received.containsHeader("Cookie")).isFalse();
+    }
+
+    @Test
+    void portalEndpointsWithoutASessionGet401ProblemNotARedirect() {
+        client().get().uri("/portal/me").exchange()
+            .expectStatus().isUnauthorized()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void portalWritesWithoutCsrfTokenAreForbidden() {
+        client().post().uri("/portal/api/examples/x").exchange()
+            .expectStatus().isForbidden()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+
+    private static void stubTokenEndpoint(String code, String accessToken, String idToken) {
+        STAND_INS.authServer.stubFor(post(StandIns.TOKEN_PATH).withRequestBody(containing("code=" + code))
+            .willReturn(okJson("{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":300,"
+                    + "\"refresh_token\":\"refresh-" + code + "\",\"scope\":\"openid profile email\",\"id_token\":\""
+                    + idToken + "\"}")));
+    }
+
+    private static String idToken(String sub, String nonce) {
+        Instant now = Instant.now();
+        return TestTokens.sign(new JWTClaimsSet.Builder().issuer(TestTokens.ISSUER)
+            .audience(List.of("portal"))
+            .subject(sub)
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+            .claim("nonce", nonce)
+            .claim("email", "ada@example.com")
+            .build(), TestTokens.KEY);
+    }
+
+    private static String cookie(EntityExchangeResult<?> result, String name) {
+        List<ResponseCookie> cookies = result.getResponseCookies().get(name);
+        assertThat(cookies).as("Set-Cookie " + name).isNotEmpty();
+        return cookies.get(0).getValue();
+    }
+
+    private static String decode(String value) {
+        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,110 @@
+package org.ssoplatform.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
+import org.ssoplatform.gateway.support.GatewayTest;
+import org.ssoplatform.gateway.support.TestTokens;
+
+/** What every request gets: owned headers stripped, correlation ids, CORS, security headers, limits. */
+class EdgeBehaviourTests extends GatewayTest {
+
+    @Test
+    void callersCorrelationIdIsKeptAndEchoed() {
+        String path = uniqueBackendPath();
+
+        client().get().uri(path).header("Authorization", "Bearer " + TestTokens.user(uniqueUser()))
+            .header("X-Correlation-Id", "abc-123").exchange()
+            .expectStatus().isOk()
+            .expectHeader().valueEquals("X-Correlation-Id", "abc-123");
+
+        assertThat(backendReceived(path).get(0).getHeader("X-Correlation-Id")).isEqualTo("abc-123");
+    }
+
+    @Test
+    void spoofedOwnedHeadersAreStrippedBeforeTheBackend() {
+        String path = uniqueBackendPath();
+
+        client().get().uri(path).header("Authorization", "Bearer " + TestTokens.user(uniqueUser()))
+            .header("X-User-Id", "1").header("X-Auth-Type", "API_KEY").header("X-Api-Key-Id", "9")
+            .exchange().expectStatus().isOk();
+
+        LoggedRequest received = backendReceived(path).get(0);
+        assertThat(received.containsHeader("X-User-Id")).isFalse();
+        assertThat(received.containsHeader("X-Auth-Type")).isFalse();
+        assertThat(received.containsHeader("X-Api-Key-Id")).isFalse();
+    }
+
+    @Test
+    void protectedRouteWithoutCredentialsGets401WithBearerChallenge() {
+        client().get().uri("/examples/private").exchange()
+            .expectStatus().isUnauthorized()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
+            .expectBody().jsonPath("$.title").isEqualTo("Unauthorized").jsonPath("$.correlationId").exists();
+    }
+
+    @Test
+    void publicRoutesNeedNoCredentials() {
+        client().get().uri("/examples/public").exchange().expectStatus().isOk();
+        client().post().uri("/api/v1/auth/login").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void userTrafficIsRateLimitedWithRateLimitHeaders() {
+        String jwt = TestTokens.user(uniqueUser());
+        for (int i = 0; i < 5; i++) {
+            call(jwt).expectStatus().isOk().expectHeader().valueEquals("RateLimit-Limit", "5");
+        }
+
+        call(jwt).expectStatus().isEqualTo(429)
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectHeader().valueMatches("Retry-After", "[1-9][0-9]*")
+            .expectHeader().valueEquals("RateLimit-Remaining", "0")
+            .expectHeader().valueMatches("RateLimit-Reset", "[1-9][0-9]*");
+    }
+
+    @Test
+    void responsesCarrySecurityHeaders() {
+        call(TestTokens.user(uniqueUser())).expectStatus().isOk()
+            .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+            .expectHeader().valueEquals("X-Frame-Options", "DENY")
+            .expectHeader().valueEquals("Referrer-Policy", "no-referrer");
+    }
+
+    @Test
+    void corsAllowsThePortalOriginOnly() {
+        client().options().uri("/examples/anything").header("Origin", "http://localhost:8080")
+            .header("Access-Control-Request-Method", "GET").header("Access-Control-Request-Headers", "X-API-Key")
+            .exchange()
+            .expectStatus().isOk()
+            .expectHeader().valueEquals("Access-Control-Allow-Origin", "http://localhost:8080");
+        client().options().uri("/examples/anything").header("Origin", "http://evil.test")
+            .header("Access-Control-Request-Method", "GET").exchange()
+            .expectStatus().isForbidden();
+    }
+
+    @Test
+    void unknownPathsAnswerProblemJson() {
+        call(TestTokens.user(uniqueUser()), "/nowhere").expectStatus().isNotFound()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private ResponseSpec call(String jwt) {
+        return call(jwt, "/examples/bearer");
+    }
+
+    private ResponseSpec call(String jwt, String path) {
+        return client().get().uri(path).header("Authorization", "Bearer " + jwt).exchange();
+    }
+
+    private static String uniqueUser() {
+        return "user-" + UUID.randomUUID();
+    }
+}
