@@ -1,5 +1,7 @@
 package org.ssoplatform.auth.config;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
@@ -30,6 +32,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.ssoplatform.auth.apikey.ApiKeyGrants;
+import org.ssoplatform.auth.client.CachingRegisteredClientRepository;
 import org.ssoplatform.auth.client.ClientBootstrap;
 import org.ssoplatform.auth.client.ClientProperties;
 import org.ssoplatform.auth.client.ClientSecretEncoder;
@@ -70,7 +73,8 @@ class AuthorizationServerConfig {
 
     @Bean
     RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc) {
-        return new JdbcRegisteredClientRepository(jdbc);
+        return new CachingRegisteredClientRepository(new JdbcRegisteredClientRepository(jdbc), Duration.ofSeconds(30),
+                Clock.systemUTC());
     }
 
     @Bean

@@ -53,9 +53,10 @@ class JsonLogin {
 
     private final LoginStateStore states;
 
-    private final FederatedOidcUserService oidcUsers;
+    // Built once: each holds the ID-token decoders and their cached provider JWKS.
+    private final OidcAuthorizationCodeAuthenticationProvider oidcLogin;
 
-    private final FederatedOAuth2UserService oauth2Users;
+    private final OAuth2LoginAuthenticationProvider oauth2Login;
 
     private final TokenIssuer tokens;
 
@@ -63,14 +64,13 @@ class JsonLogin {
 
     private final AuthServerProperties properties;
 
-    private final RestClientAuthorizationCodeTokenResponseClient codeExchange = new RestClientAuthorizationCodeTokenResponseClient();
-
     JsonLogin(ClientRegistrationRepository providers, LoginStateStore states, FederatedOidcUserService oidcUsers,
             FederatedOAuth2UserService oauth2Users, TokenIssuer tokens, UserViews users, AuthServerProperties properties) {
         this.providers = providers;
         this.states = states;
-        this.oidcUsers = oidcUsers;
-        this.oauth2Users = oauth2Users;
+        RestClientAuthorizationCodeTokenResponseClient codeExchange = new RestClientAuthorizationCodeTokenResponseClient();
+        this.oidcLogin = new OidcAuthorizationCodeAuthenticationProvider(codeExchange, oidcUsers);
+        this.oauth2Login = new OAuth2LoginAuthenticationProvider(codeExchange, oauth2Users);
         this.tokens = tokens;
         this.users = users;
         this.properties = properties;
@@ -115,9 +115,8 @@ class JsonLogin {
     private OAuth2LoginAuthenticationToken authenticate(ClientRegistration registration, OAuth2AuthorizationExchange exchange) {
         try {
             OAuth2LoginAuthenticationToken request = new OAuth2LoginAuthenticationToken(registration, exchange);
-            return (OAuth2LoginAuthenticationToken) (isOidc(registration)
-                    ? new OidcAuthorizationCodeAuthenticationProvider(codeExchange, oidcUsers).authenticate(request)
-                    : new OAuth2LoginAuthenticationProvider(codeExchange, oauth2Users).authenticate(request));
+            return (OAuth2LoginAuthenticationToken) (isOidc(registration) ? oidcLogin.authenticate(request)
+                    : oauth2Login.authenticate(request));
         }
         catch (FederationException ex) {
             HttpStatus status = "account_disabled".equals(ex.getError().getErrorCode()) ? HttpStatus.FORBIDDEN
