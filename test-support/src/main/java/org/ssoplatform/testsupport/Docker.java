@@ -9,14 +9,14 @@ import org.testcontainers.DockerClientFactory;
  * Decides once per JVM whether the real services come from Testcontainers or from the machine.
  * {@code PLATFORM_TEST_SERVICES=machine|containers} overrides the detection.
  */
-final class Docker {
+public final class Docker {
 
     private static final boolean AVAILABLE = detect();
 
     private Docker() {
     }
 
-    static boolean available() {
+    public static boolean available() {
         return AVAILABLE;
     }
 

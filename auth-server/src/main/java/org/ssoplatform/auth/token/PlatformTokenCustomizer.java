@@ -1,6 +1,7 @@
 package org.ssoplatform.auth.token;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,11 +68,21 @@ public class PlatformTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodin
         }
     }
 
-    /** Short-lived, and never beyond the key's own expiry or its rotation grace period. */
+    /**
+     * Short-lived, and never beyond the key's own expiry or its rotation grace period. A JWT counts in
+     * whole seconds: a key with less than a second left would get a token that expires as it is
+     * issued, so it is refused instead.
+     */
     private Instant apiKeyTokenExpiry(JwtEncodingContext context, ApiKeyPrincipal key) {
-        Instant issuedAt = context.getClaims().build().getIssuedAt();
+        Instant issuedAt = context.getClaims().build().getIssuedAt().truncatedTo(ChronoUnit.SECONDS);
         Instant expiry = issuedAt.plus(properties.apiKeyTokenTtl());
-        return key.validUntil() != null && key.validUntil().isBefore(expiry) ? key.validUntil() : expiry;
+        if (key.validUntil() != null && key.validUntil().isBefore(expiry)) {
+            expiry = key.validUntil().truncatedTo(ChronoUnit.SECONDS);
+        }
+        if (!expiry.isAfter(issuedAt)) {
+            throw new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT);
+        }
+        return expiry;
     }
 
     /**

@@ -71,6 +71,17 @@ class ApiKeyExchangeTest extends AuthServerFlowTest {
     }
 
     @Test
+    void aKeyInItsLastSecondIsRefusedRatherThanGivenATokenThatIsAlreadyExpired() {
+        String secret = ApiKeyFormat.generate();
+        keys.save(key(owner("last-second@keys.test"), secret, Instant.now().plusMillis(600), Set.of(), Set.of()));
+
+        ResponseEntity<Map<String, Object>> response = exchange(secret);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody()).containsEntry("error", "invalid_grant");
+    }
+
+    @Test
     void deactivatedExpiredUnknownOrMalformedKeysAreInvalidGrants() {
         User owner = owner("refused@keys.test");
         String inactive = ApiKeyFormat.generate();

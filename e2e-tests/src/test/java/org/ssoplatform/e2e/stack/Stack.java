@@ -1,0 +1,245 @@
+package org.ssoplatform.e2e.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform, once per test run: the stand-in IdP, auth-server, resource-service and two
+ * gateway replicas, each a real process from its packaged jar on free ports, against real
+ * PostgreSQL and Redis. Gateway A reaches resource-service through a {@link HeaderTap} so tests can
+ * see what the backend received; gateway B reaches it directly.
+ */
+public final class Stack implements AutoCloseable {
+
+    /** Signs in as an administrator: auth-server's BOOTSTRAP_ADMINS. */
+    public static final String ADMIN_EMAIL = "admin@e2e.test";
+
+    /** How long a rotated-out key secret keeps working (auth-server's setting for this run). */
+    public static final Duration ROTATION_GRACE = Duration.ofSeconds(3);
+
+    /** How often auth-server moves the gateways' usage counters to {@code last_used_at}. */
+    public static final Duration USAGE_FLUSH_INTERVAL = Duration.ofSeconds(1);
+
+    /**
+     * Per-key bucket of both gateways: low enough for a test to exceed it with one burst, high
+     * enough that the ~20 requests per second of a revocation poll never do.
+     */
+    public static final int API_KEY_RATE_CAPACITY = 40;
+
+    /** Per-user bucket of both gateways; a user's management calls come a few at a time. */
+    public static final int USER_RATE_CAPACITY = 30;
+
+    private static final int USER_RATE_PER_SECOND = 10;
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private final Path logs;
+
+    private BackingServices services;
+
+    private StandInIdp idp;
+
+    private HeaderTap tap;
+
+    private AppProcess authServer;
+
+    private AppProcess resourceService;
+
+    private AppProcess gatewayA;
+
+    private AppProcess gatewayB;
+
+    private Stack(Path logs) {
+        this.logs = logs;
+    }
+
+    /** Starts everything and waits until every app reports UP; on failure stops what did start. */
+    public static Stack start() {
+        Stack stack = new Stack(logDirectory());
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stack-stop")); // Ctrl-C, crashes
+        try {
+            stack.boot();
+            return stack;
+        }
+        catch (RuntimeException | Error ex) {
+            stack.close();
+            throw ex;
+        }
+    }
+
+    private void boot() {
+        Instant started = Instant.now();
+        services = track(BackingServices.start());
+        idp = track(new StandInIdp());
+        int[] ports = Ports.free(5);
+        int authPort = ports[0], resourcePort = ports[1], tapPort = ports[2], gatewayAPort = ports[3],
+                gatewayBPort = ports[4];
+        String issuer = "http://localhost:" + authPort;
+        Map<String, String> secrets = Secrets.generate();
+
+        authServer = track(AppProcess.start("auth-server", jar("auth-server"), authPort,
+                authServerEnv(authPort, issuer, secrets), authServerArgs(), logs));
+        resourceService = track(AppProcess.start("resource-service", jar("resource-service"), resourcePort,
+                Map.of("RESOURCE_SERVICE_PORT", String.valueOf(resourcePort), "AUTH_ISSUER", issuer, "AUTH_SERVER_URL",
+                        issuer),
+                List.of(), logs));
+        tap = track(new HeaderTap(tapPort, resourcePort));
+        gatewayA = track(AppProcess.start("gateway-a", jar("gateway"), gatewayAPort,
+                gatewayEnv(gatewayAPort, issuer, "http://127.0.0.1:" + tapPort, secrets), gatewayArgs(), logs));
+        gatewayB = track(AppProcess.start("gateway-b", jar("gateway"), gatewayBPort,
+                gatewayEnv(gatewayBPort, issuer, "http://127.0.0.1:" + resourcePort, secrets), gatewayArgs(), logs));
+
+        for (AppProcess app : List.of(authServer, resourceService, gatewayA, gatewayB)) {
+            app.awaitHealthy(STARTUP_TIMEOUT);
+        }
+        System.out.printf("e2e: platform up in %d s on %s (logs in %s)%n",
+                Duration.between(started, Instant.now()).toSeconds(), services, logs);
+    }
+
+    private Map<String, String> authServerEnv(int port, String issuer, Map<String, String> secrets) {
+        Map<String, String> env = new HashMap<>(services.env());
+        env.putAll(secrets);
+        env.put("AUTH_SERVER_PORT", String.valueOf(port));
+        env.put("AUTH_ISSUER", issuer);
+        env.put("BOOTSTRAP_ADMINS", ADMIN_EMAIL);
+        return env;
+    }
+
+    private List<String> authServerArgs() {
+        List<String> args = new ArrayList<>(idp.registrationArgs());
+        // Short enough to watch a grace period end, and last_used_at follow use within seconds.
+        args.add("--platform.api-keys.rotation-grace=" + ROTATION_GRACE.toMillis() + "ms");
+        args.add("--platform.api-keys.usage-flush-interval=" + USAGE_FLUSH_INTERVAL.toMillis() + "ms");
+        // An unbuffered access log: the evidence of which requests reached auth-server at all.
+        args.addAll(List.of("--server.tomcat.accesslog.enabled=true",
+                "--server.tomcat.accesslog.directory=" + logs.toAbsolutePath(),
+                "--server.tomcat.accesslog.prefix=auth-server-access", "--server.tomcat.accesslog.suffix=.log",
+                "--server.tomcat.accesslog.rotate=false", "--server.tomcat.accesslog.buffered=false",
+                "--server.tomcat.accesslog.pattern=%t \"%r\" %s"));
+        return args;
+    }
+
+    private Map<String, String> gatewayEnv(int port, String issuer, String resourceServiceUrl,
+            Map<String, String> secrets) {
+        Map<String, String> env = new HashMap<>(services.env());
+        env.remove("POSTGRES_PASSWORD"); // the gateway never talks to PostgreSQL
+        env.put("GATEWAY_PORT", String.valueOf(port));
+        env.put("AUTH_SERVER_URL", issuer);
+        env.put("AUTH_ISSUER", issuer);
+        env.put("RESOURCE_SERVICE_URL", resourceServiceUrl);
+        env.put("GATEWAY_CLIENT_SECRET", secrets.get("GATEWAY_CLIENT_SECRET"));
+        env.put("PORTAL_CLIENT_SECRET", secrets.get("PORTAL_CLIENT_SECRET"));
+        return env;
+    }
+
+    private static List<String> gatewayArgs() {
+        return List.of("--platform.gateway.rate-limit.api-key.capacity=" + API_KEY_RATE_CAPACITY,
+                "--platform.gateway.rate-limit.api-key.replenish-per-second=" + API_KEY_RATE_CAPACITY,
+                "--platform.gateway.rate-limit.user.capacity=" + USER_RATE_CAPACITY,
+                "--platform.gateway.rate-limit.user.replenish-per-second=" + USER_RATE_PER_SECOND,
+                // Every test calls from 127.0.0.1, and revocation tests provoke refusals on purpose: the
+                // per-address brute-force guard (10 a minute) must not turn their 401s into 429s.
+                "--platform.gateway.api-key.max-failed-attempts=1000");
+    }
+
+    public String gatewayA() {
+        return gatewayA.url();
+    }
+
+    public String gatewayB() {
+        return gatewayB.url();
+    }
+
+    public String resourceService() {
+        return resourceService.url();
+    }
+
+    public String authServer() {
+        return authServer.url();
+    }
+
+    public StandInIdp idp() {
+        return idp;
+    }
+
+    /** What resource-service received from gateway A. */
+    public HeaderTap backendTap() {
+        return tap;
+    }
+
+    /** auth-server's request log: one line per request that reached it. */
+    public AccessLog authServerAccessLog() {
+        return new AccessLog(logs.resolve("auth-server-access.log"));
+    }
+
+    /** Everything auth-server has logged so far. */
+    public String authServerLog() {
+        return AccessLog.read(authServer.log());
+    }
+
+    /** Everything both gateways have logged so far. */
+    public String gatewayLogs() {
+        return AccessLog.read(gatewayA.log()) + AccessLog.read(gatewayB.log());
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    private Path jar(String module) {
+        Path root = Path.of(System.getProperty("e2e.root", ".."));
+        String version = System.getProperty("e2e.version", "0.1.0-SNAPSHOT");
+        return root.resolve(module).resolve("target").resolve(module + "-" + version + ".jar").toAbsolutePath().normalize();
+    }
+
+    private static Path logDirectory() {
+        Path dir = Path.of(System.getProperty("e2e.logs", "target/e2e-logs")).toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+            try (Stream<Path> old = Files.list(dir)) {
+                for (Path file : old.toList()) {
+                    Files.deleteIfExists(file); // this run's logs only
+                }
+            }
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("Cannot prepare " + dir, ex);
+        }
+        return dir;
+    }
+
+    /** Stops everything, newest first (gateways before what they call); safe to call more than once. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        List<AutoCloseable> reversed = new ArrayList<>(resources);
+        Collections.reverse(reversed);
+        // All apps shut down in parallel; then each is waited for (and killed if it hangs).
+        reversed.stream().filter(AppProcess.class::isInstance).map(AppProcess.class::cast).forEach(AppProcess::requestStop);
+        for (AutoCloseable resource : reversed) {
+            try {
+                resource.close();
+            }
+            catch (Exception ex) {
+                System.err.println("e2e: could not stop " + resource + ": " + ex);
+            }
+        }
+    }
+}
