@@ -78,6 +78,12 @@ public final class ApiKeyFormat {
         return key.substring(key.length() - DISPLAY_LAST_LENGTH);
     }
 
+    /** Prints a new key and its SHA-256 (hex), for provisioning scripts such as the demo data. */
+    public static void main(String[] args) {
+        String key = generate();
+        System.out.println(key + " " + hashHex(key));
+    }
+
     private static String checksum(CharSequence random) {
         CRC32 crc = new CRC32();
         crc.update(random.toString().getBytes(StandardCharsets.US_ASCII));
