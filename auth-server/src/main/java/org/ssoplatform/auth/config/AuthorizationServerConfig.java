@@ -2,6 +2,7 @@ package org.ssoplatform.auth.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,9 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
@@ -117,7 +121,11 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys) {
-        return NimbusJwtDecoder.withJwkSource(keys).build();
+    JwtDecoder jwtDecoder(SigningKeys keys, AuthServerProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
+        // Only this server's access tokens for the platform API: not ID tokens, not other issuers'.
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(
+                new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(properties.audience()))));
+        return decoder;
     }
 }

@@ -24,6 +24,7 @@ class LoginSecurityConfig {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(EndpointRequest.to("health", "info")).permitAll()
                 .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+                .requestMatchers("/docs/**", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
                 .anyRequest().authenticated())
             .oauth2Login(login -> login
                 .loginPage("/login")

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.CrudRepository;
 import org.springframework.data.repository.PagingAndSortingRepository;
@@ -14,4 +15,24 @@ public interface UserRepository extends CrudRepository<User, Long>, PagingAndSor
     Optional<User> findByEmailIgnoreCase(String email);
 
     Page<User> findByEmailContainingIgnoreCase(String email, Pageable pageable);
+
+    // Row-level statements rather than saving the aggregate: saving rewrites every role row and column,
+    // which would undo a concurrent change made elsewhere (a sign-in, another admin).
+
+    @Modifying
+    @Query("INSERT INTO user_roles (user_id, role_id) VALUES (:userId, :roleId) ON CONFLICT DO NOTHING")
+    boolean addRole(long userId, long roleId);
+
+    @Modifying
+    @Query("DELETE FROM user_roles WHERE user_id = :userId AND role_id = :roleId")
+    boolean removeRole(long userId, long roleId);
+
+    @Modifying
+    @Query("UPDATE users SET is_active = :active, updated_at = now() WHERE id = :userId AND is_active <> :active")
+    boolean changeActive(long userId, boolean active);
+
+    /** Refresh tokens die with their authorization rows; access tokens are short-lived and end on their own. */
+    @Modifying
+    @Query("DELETE FROM oauth2_authorization WHERE principal_name = CAST(:userId AS varchar)")
+    int revokeAuthorizations(long userId);
 }

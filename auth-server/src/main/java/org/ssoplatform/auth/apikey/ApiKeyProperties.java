@@ -1,0 +1,18 @@
+package org.ssoplatform.auth.apikey;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code platform.api-keys.*}.
+ *
+ * @param rotationGrace how long a rotated-out secret keeps working (never beyond the key's own expiry)
+ * @param usageFlushInterval pause between two flushes of the gateways' usage counters to {@code last_used_at}
+ * @param usageFlushBatch key ids popped from Redis and written per statement
+ */
+@ConfigurationProperties("platform.api-keys")
+record ApiKeyProperties(@DefaultValue("24h") Duration rotationGrace, @DefaultValue("30s") Duration usageFlushInterval,
+        @DefaultValue("500") int usageFlushBatch) {
+}

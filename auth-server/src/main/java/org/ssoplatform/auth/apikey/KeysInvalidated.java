@@ -1,0 +1,26 @@
+package org.ssoplatform.auth.apikey;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** What gateways must drop from their token caches once the transaction that raised this commits. */
+record KeysInvalidated(List<String> hashes, boolean all) {
+
+    static KeysInvalidated of(Collection<String> hashes) {
+        return new KeysInvalidated(List.copyOf(hashes), false);
+    }
+
+    static KeysInvalidated everything() {
+        return new KeysInvalidated(List.of(), true);
+    }
+
+    boolean isEmpty() {
+        return !all && hashes.isEmpty();
+    }
+
+    /** The message of docs/contracts.md: {@code {"all":true}} or {@code {"hashes":[...]}}. */
+    Map<String, Object> message() {
+        return all ? Map.of("all", true) : Map.of("hashes", hashes);
+    }
+}

@@ -1,0 +1,110 @@
+package org.ssoplatform.auth.apikey;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.ssoplatform.auth.config.RedisNamespace;
+
+/**
+ * Moves the gateways' usage stamps ({@code {ns}:apikey:usage:{id}} field {@code last_used_at}, epoch ms) to
+ * {@code api_keys.last_used_at}: the ids to visit are popped from the dirty set, their stamps read in one
+ * pipeline, and each batch written by one statement, so a busy key costs no database write per request.
+ */
+@Component
+class UsageFlush {
+
+    private static final Logger log = LoggerFactory.getLogger(UsageFlush.class);
+
+    private final StringRedisTemplate redis;
+
+    private final JdbcTemplate jdbc;
+
+    private final RedisNamespace namespace;
+
+    private final int batch;
+
+    UsageFlush(StringRedisTemplate redis, JdbcTemplate jdbc, RedisNamespace namespace, ApiKeyProperties properties) {
+        this.redis = redis;
+        this.jdbc = jdbc;
+        this.namespace = namespace;
+        this.batch = properties.usageFlushBatch();
+    }
+
+    @Scheduled(fixedDelayString = "${platform.api-keys.usage-flush-interval:30s}",
+            initialDelayString = "${platform.api-keys.usage-flush-interval:30s}")
+    void scheduled() {
+        try {
+            flush();
+        }
+        catch (RuntimeException ex) {
+            log.warn("API-key usage not flushed this time ({})", ex.getClass().getSimpleName());
+        }
+    }
+
+    /** @return the number of keys whose {@code last_used_at} was written */
+    int flush() {
+        String dirty = namespace.key("apikey:usage:dirty");
+        int written = 0;
+        List<String> ids;
+        do {
+            ids = redis.opsForSet().pop(dirty, batch);
+            if (ids == null || ids.isEmpty()) {
+                break;
+            }
+            try {
+                written += write(ids);
+            }
+            catch (RuntimeException ex) {
+                // Put them back: the next run retries them.
+                redis.opsForSet().add(dirty, ids.toArray(String[]::new));
+                throw ex;
+            }
+        }
+        while (ids.size() == batch);
+        return written;
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private int write(List<String> ids) {
+        byte[] field = bytes("last_used_at");
+        List<Object> stamps = redis.executePipelined((RedisCallback<Object>) connection -> {
+            ids.forEach(id -> connection.hashCommands().hGet(bytes(namespace.key("apikey:usage:" + id)), field));
+            return null;
+        });
+        List<Long> keyIds = new ArrayList<>();
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            try {
+                long id = Long.parseLong(ids.get(i));
+                long at = Long.parseLong(String.valueOf(stamps.get(i)));
+                keyIds.add(id);
+                millis.add(at);
+            }
+            catch (NumberFormatException ex) {
+                // Not written by a gateway we know (or the stamp expired): nothing to record.
+            }
+        }
+        if (keyIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.update("""
+                UPDATE api_keys k
+                SET last_used_at = greatest(k.last_used_at, timestamptz 'epoch' + u.ms * interval '1 millisecond')
+                FROM unnest(?, ?) AS u(id, ms) WHERE k.id = u.id""", statement -> {
+            statement.setArray(1, statement.getConnection().createArrayOf("bigint", keyIds.toArray()));
+            statement.setArray(2, statement.getConnection().createArrayOf("bigint", millis.toArray()));
+        });
+    }
+}

@@ -1,0 +1,80 @@
+package org.ssoplatform.auth.audit;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/** The audit trail: appended inside the transaction of the change it records, so both commit or neither does. */
+@Component
+public class AuditLog {
+
+    private final JdbcClient jdbc;
+
+    private final JsonMapper json;
+
+    AuditLog(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** @param details snake_case keys; never secrets, hashes or tokens */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(Actor actor, String action, String targetType, Object targetId, Map<String, ?> details) {
+        jdbc.sql("""
+                INSERT INTO audit_log (actor_user_id, actor_api_key_id, action, target_type, target_id, details,
+                                       client_address)
+                VALUES (:user, :key, :action, :type, :target, CAST(:details AS jsonb), :address)""")
+            .param("user", actor.userId())
+            .param("key", actor.apiKeyId())
+            .param("action", action)
+            .param("type", targetType)
+            .param("target", String.valueOf(targetId))
+            .param("details", json.writeValueAsString(details))
+            .param("address", clientAddress())
+            .update();
+    }
+
+    AuditPage page(int page, int size, String targetType, String targetId) {
+        String where = " WHERE (CAST(:type AS text) IS NULL OR target_type = :type)"
+                + " AND (CAST(:target AS text) IS NULL OR target_id = :target)";
+        long total = jdbc.sql("SELECT count(*) FROM audit_log" + where)
+            .param("type", targetType)
+            .param("target", targetId)
+            .query(Long.class)
+            .single();
+        List<AuditEntry> items = jdbc.sql("""
+                SELECT id, actor_user_id, actor_api_key_id, action, target_type, target_id, CAST(details AS text),
+                       client_address, at
+                FROM audit_log""" + where + " ORDER BY at DESC, id DESC LIMIT :size OFFSET :offset")
+            .param("type", targetType)
+            .param("target", targetId)
+            .param("size", size)
+            .param("offset", (long) page * size)
+            .query((rs, n) -> new AuditEntry(rs.getLong(1), (Long) rs.getObject(2), (Long) rs.getObject(3),
+                    rs.getString(4), rs.getString(5), rs.getString(6), json.readTree(rs.getString(7)),
+                    rs.getString(8), rs.getTimestamp(9).toInstant()))
+            .list();
+        return new AuditPage(items, page, size, total);
+    }
+
+    /**
+     * The peer address as the servlet container reports it; behind the gateway that is the gateway unless
+     * the container is told to trust forwarded headers ({@code server.forward-headers-strategy}).
+     */
+    private static String clientAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,116 @@
+package org.ssoplatform.auth.apikey;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.test.util.TestSocketUtils;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.ssoplatform.apikey.format.ApiKeyFormat;
+import org.ssoplatform.auth.user.InvalidationInbox;
+import org.ssoplatform.auth.user.ManagementApiTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What gateways hear on {@code {ns}:apikey:invalidations}: every change that narrows a key, only once committed. */
+class InvalidationPublishingTest extends ManagementApiTest {
+
+    @Autowired
+    ApiKeyRepository keys;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void everyChangeToWhatAKeyMayDoPublishesItsHash() {
+        String token = tokenFor(newUser("user"));
+        JsonNode key = createKey(token, Map.of("name", "k"));
+        String path = "/api/v1/api-keys/" + key.path("id").asLong();
+        String hash = ApiKeyFormat.hashHex(key.path("key").asString());
+        InvalidationInbox inbox = invalidations();
+
+        http.patch(path + "/deactivate", token, null);
+        assertThat(hashes(inbox.nextMessage())).containsExactly(hash);
+        http.patch(path + "/activate", token, null);
+        assertThat(hashes(inbox.nextMessage())).containsExactly(hash);
+        http.patch(path, token, Map.of("expires_at", Instant.now().plus(2, ChronoUnit.DAYS).toString()));
+        assertThat(hashes(inbox.nextMessage())).containsExactly(hash);
+        http.patch(path, token, Map.of("permission_ids", List.of(permissionId("posts:read"))));
+        assertThat(hashes(inbox.nextMessage())).containsExactly(hash);
+        http.patch(path, token, Map.of("name", "renamed only"));
+        inbox.assertNothingPublished();
+        http.delete(path, token);
+        assertThat(hashes(inbox.nextMessage())).containsExactly(hash);
+    }
+
+    @Test
+    void aRefusedChangePublishesNothing() {
+        String token = tokenFor(newUser("user"));
+        long id = createKey(token, Map.of("name", "k")).path("id").asLong();
+        InvalidationInbox inbox = invalidations();
+
+        http.patch("/api/v1/api-keys/" + id, token, Map.of("role_ids", List.of(roleId("admin"))));
+        http.patch("/api/v1/api-keys/" + id + "/deactivate", tokenFor(newUser("user")), null);
+        http.patch("/api/v1/api-keys/" + id, token, Map.of("expires_at", "2001-01-01T00:00:00Z"));
+
+        inbox.assertNothingPublished();
+        assertThat(keys.findById(id).orElseThrow().active()).isTrue();
+    }
+
+    @Test
+    void anInvalidationRaisedInARolledBackTransactionIsNeverPublished() {
+        InvalidationInbox inbox = invalidations();
+
+        transactions.executeWithoutResult(status -> {
+            events.publishEvent(KeysInvalidated.of(List.of("rolled-back")));
+            status.setRollbackOnly();
+        });
+        inbox.assertNothingPublished();
+
+        transactions.executeWithoutResult(status -> events.publishEvent(KeysInvalidated.of(List.of("committed"))));
+        assertThat(hashes(inbox.nextMessage())).containsExactly("committed");
+    }
+
+    /** The template is the server's own; pointing it at a closed port for one request is a Redis outage. */
+    @Test
+    void aRedisOutageDoesNotUndoTheChange() {
+        String token = tokenFor(newUser("user"));
+        long id = createKey(token, Map.of("name", "k")).path("id").asLong();
+        RedisConnectionFactory live = redis.getRequiredConnectionFactory();
+        LettuceConnectionFactory down = new LettuceConnectionFactory(
+                new RedisStandaloneConfiguration("127.0.0.1", TestSocketUtils.findAvailableTcpPort()));
+        down.afterPropertiesSet();
+        down.start();
+        int status;
+        try {
+            redis.setConnectionFactory(down);
+            status = http.patch("/api/v1/api-keys/" + id + "/deactivate", token, null).status();
+        }
+        finally {
+            redis.setConnectionFactory(live);
+            down.destroy();
+        }
+
+        assertThat(status).isEqualTo(200);
+        assertThat(keys.findById(id).orElseThrow().active()).isFalse();
+    }
+
+    private static List<String> hashes(JsonNode message) {
+        return StreamSupport.stream(message.path("hashes").spliterator(), false)
+            .map(JsonNode::asString)
+            .toList();
+    }
+}

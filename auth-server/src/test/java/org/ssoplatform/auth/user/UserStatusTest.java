@@ -1,0 +1,89 @@
+package org.ssoplatform.auth.user;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.ssoplatform.apikey.format.ApiKeyFormat;
+import org.ssoplatform.auth.role.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code PATCH /api/v1/users/{id}}: deactivation cuts a user off everywhere; re-activation restores their keys. */
+class UserStatusTest extends ManagementApiTest {
+
+    @Test
+    void deactivationRevokesRefreshTokensAndKeysAndReactivationRestoresTheKeys() {
+        User target = newUser("user");
+        String secret = createKey(tokenFor(target), Map.of("name", "k")).path("key").asString();
+        authorization(target.id().toString());
+        String bystander = authorization("someone-else");
+        String admin = tokenFor(newUser("admin"));
+        InvalidationInbox inbox = invalidations();
+
+        Http.Response deactivated = http.patch("/api/v1/users/" + target.id(), admin, Map.of("is_active", false));
+
+        assertThat(deactivated.status()).isEqualTo(200);
+        assertThat(deactivated.json().path("is_active").asBoolean()).isFalse();
+        assertThat(authorizationsOf(target.id().toString())).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM oauth2_authorization WHERE id = ?").param(bystander)
+            .query(Long.class).single()).isOne();
+        assertThat(inbox.nextMessage().path("hashes").get(0).asString()).isEqualTo(ApiKeyFormat.hashHex(secret));
+        assertThat(exchange(secret).status()).isEqualTo(400);
+
+        assertThat(http.patch("/api/v1/users/" + target.id(), admin, Map.of("is_active", true)).json()
+            .path("is_active").asBoolean()).isTrue();
+        assertThat(exchange(secret).status()).isEqualTo(200);
+    }
+
+    @Test
+    void nobodyDeactivatesThemselves() {
+        User admin = newUser("admin");
+
+        assertProblem(http.patch("/api/v1/users/" + admin.id(), tokenFor(admin), Map.of("is_active", false)), 409,
+                "self_deactivation");
+        assertThat(users.findById(admin.id()).orElseThrow().active()).isTrue();
+    }
+
+    @Test
+    void onlyAnAdminChangesAnAdminsAccount() {
+        String helpdeskRole = unique("helpdesk");
+        roles.save(Role.newRole(helpdeskRole, null, Set.of(permissionId("users:read"), permissionId("users:write"))));
+        User admin = newUser("admin");
+
+        assertProblem(http.patch("/api/v1/users/" + admin.id(), tokenFor(newUser(helpdeskRole)),
+                Map.of("is_active", false)), 403, "admin_only");
+        assertThat(users.findById(admin.id()).orElseThrow().active()).isTrue();
+    }
+
+    @Test
+    void aMissingOrMistypedIsActiveIsABadRequestNamingTheField() {
+        String admin = tokenFor(newUser("admin"));
+        long target = newUser().id();
+
+        Http.Response missing = http.patch("/api/v1/users/" + target, admin, Map.of("active", false));
+        assertProblem(missing, 400, "validation_failed");
+        assertThat(missing.json().path("errors").get(0).path("field").asString()).isEqualTo("is_active");
+        Http.Response mistyped = http.patch("/api/v1/users/" + target, admin, Map.of("is_active", "maybe"));
+        assertProblem(mistyped, 400, "validation_failed");
+        assertThat(mistyped.json().path("errors").get(0).path("field").asString()).isEqualTo("is_active");
+    }
+
+    private String authorization(String principal) {
+        String id = UUID.randomUUID().toString();
+        jdbc.sql("""
+                INSERT INTO oauth2_authorization (id, registered_client_id, principal_name, authorization_grant_type,
+                                                  refresh_token_value)
+                VALUES (?, 'portal', ?, 'authorization_code', ?)""")
+            .params(id, principal, UUID.randomUUID().toString())
+            .update();
+        return id;
+    }
+
+    private long authorizationsOf(String principal) {
+        return jdbc.sql("SELECT count(*) FROM oauth2_authorization WHERE principal_name = ?").param(principal)
+            .query(Long.class).single();
+    }
+}
