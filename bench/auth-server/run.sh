@@ -17,7 +17,7 @@ LOGIN_CONCURRENCY=${LOGIN_CONCURRENCY:-8}
 KC_VERSION=26.4.0
 KC_JAVA=${KC_JAVA:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n1)}
 OUR_PORT=19000 IDP_PORT=19099 KC_PORT=18180 KC_MGMT_PORT=19001
-OUR_JVM="-Xms64m -Xmx256m"
+OUR_JVM="-Xms64m -Xmx192m -XX:+UseSerialGC"
 GW_SECRET=bench-gateway-secret-0123456789abcdef0123
 KC_SECRET=bench-client-secret-0123456789abcdef0123
 PIDS=()
