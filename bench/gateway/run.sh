@@ -1,0 +1,541 @@
+#!/usr/bin/env bash
+# Gateway benchmark (issue 5), one command: bench/gateway/run.sh
+#
+# Against one static nginx backend (a small JSON file), in one run:
+#   direct to nginx; nginx as a reverse proxy (reference); plain Spring Cloud Gateway (bench/gateway/
+#   plain-scg: one route, no filters); our gateway's public route; our gateway + a bearer JWT from a
+#   real auth-server; our gateway + a cached API key; our gateway + a new API key on every request
+#   (cache misses: every request is a token exchange at auth-server); then half-load runs of the
+#   public and the API-key routes. Each target: 10 s warm-up, then wrk -t2 -c32 -d20s --latency.
+# Prints the results as markdown and writes them to bench/gateway/RESULTS.md (RESULTS= to change).
+#
+# Needs: java 17+, wrk, psql, redis-cli, curl; nginx (installed with apt-get when missing);
+# PostgreSQL at 127.0.0.1:5432 (user postgres, trust) and Redis at 127.0.0.1:6379. Uses its own
+# database ($BENCH_DB, dropped and re-created), Redis namespace bench-gw (cleared before and after)
+# and ports 27080-27084; never the platform's defaults. Every process it starts is stopped on exit.
+set -uo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+VERSION=0.1.0-SNAPSHOT
+
+NGINX_PORT=${NGINX_PORT:-27080}
+NGINX_PROXY_PORT=${NGINX_PROXY_PORT:-27084}
+PLAIN_PORT=${PLAIN_PORT:-27081}
+GW_PORT=${GW_PORT:-27082}
+AUTH_PORT=${AUTH_PORT:-27083}
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
+REDIS_HOST=${REDIS_HOST:-127.0.0.1}
+REDIS_PORT=${REDIS_PORT:-6379}
+BENCH_DB=${BENCH_DB:-platform_bench_gateway}
+NS=bench-gw
+# Same flags for every JVM (plain SCG, our gateway, auth-server): the heap ./platform gives the gateway.
+JVM_OPTS=${JVM_OPTS:--Xmx384m -XX:+UseG1GC}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-32}
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-10s}
+PROBE=${PROBE:-5s}
+# Keys for the cache-miss run: separate slices for its warm-up and its measurement.
+MISS_WARMUP_KEYS=${MISS_WARMUP_KEYS:-15000}
+MISS_KEYS=${MISS_KEYS:-45000}
+LOAD_MAX=${LOAD_MAX:-2}
+LOAD_WAIT=${LOAD_WAIT:-600}
+# JFR=1: a diagnostic run, not the measured one: every JVM records JFR (settings=profile) from its start
+# (starting a recording later deoptimises hot code), and each measured window is dumped and summarised
+# with jfr-summary.py into the work directory, which is kept. Results then go to the work directory.
+JFR=${JFR:-}
+if [ -n "$JFR" ]; then KEEP=1; fi
+RESULTS=${RESULTS:-}
+# Rate limits raised so they never cap the benchmark (the limiter still runs: one Redis call a request).
+UNLIMITED=1000000000
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/bench-gateway.XXXXXX")
+LOGS=$WORK/logs
+OUT=$WORK/wrk
+mkdir -p "$LOGS" "$OUT" "$WORK/jars"
+if [ -z "$RESULTS" ]; then
+  if [ -n "$JFR" ]; then RESULTS=$WORK/RESULTS-jfr.md; else RESULTS=$HERE/RESULTS.md; fi
+fi
+JVM_RUN_OPTS=$JVM_OPTS
+if [ -n "$JFR" ]; then
+  mkdir -p "$WORK/jfr"
+  JVM_RUN_OPTS="$JVM_OPTS -XX:StartFlightRecording=name=bench,settings=profile,maxsize=500m"
+fi
+PIDS=()
+OK=0
+
+say() { printf '%s\n' "$*" >&2; }
+fail() { say "bench/gateway: $*"; exit 1; }
+
+stop_pid() {
+  local pid=$1
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill "$pid" 2>/dev/null
+  for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+  kill -9 "$pid" 2>/dev/null || true
+}
+
+redis_clear() {
+  redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" --scan --pattern "$NS:*" 2>/dev/null \
+    | xargs -r -n 500 redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" DEL >/dev/null 2>&1 || true
+}
+
+cleanup() {
+  local pid
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
+    pid=${PIDS[$i]}
+    stop_pid "$pid"
+  done
+  psql -q -d postgres -c "DROP DATABASE IF EXISTS \"$BENCH_DB\" WITH (FORCE)" >/dev/null 2>&1 || true
+  redis_clear
+  if [ $OK -eq 1 ] && [ -z "${KEEP:-}" ]; then
+    rm -rf "$WORK"
+  else
+    say "logs and wrk output kept in $WORK"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- prerequisites -------------------------------------------------------------------------------
+for tool in java wrk psql redis-cli curl; do
+  command -v "$tool" >/dev/null || fail "$tool is not installed"
+done
+if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+  say "Installing nginx (apt-get install -y nginx)..."
+  { apt-get install -y nginx || { apt-get update && apt-get install -y nginx; }; } >"$LOGS/apt.log" 2>&1 \
+    || fail "could not install nginx: see $LOGS/apt.log"
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+(exec 3<>"/dev/tcp/$PGHOST/$PGPORT") 2>/dev/null || fail "PostgreSQL is not reachable at $PGHOST:$PGPORT"
+redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" PING >/dev/null 2>&1 || fail "Redis is not reachable at $REDIS_HOST:$REDIS_PORT"
+for port in $NGINX_PORT $NGINX_PROXY_PORT $PLAIN_PORT $GW_PORT $AUTH_PORT; do
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && fail "port $port is taken by another process"
+done
+
+jar() { echo "$ROOT/$1/target/$1-$VERSION.jar"; }
+if [ ! -f "$(jar auth-server)" ] || [ ! -f "$(jar gateway)" ] || [ ! -f "$(jar api-key-format)" ]; then
+  say "Building auth-server and gateway..."
+  (cd "$ROOT" && ./mvnw -o -q -DskipTests -pl auth-server,gateway -am package) >"$LOGS/build.log" 2>&1 \
+    || fail "build failed: see $LOGS/build.log"
+fi
+PLAIN_JAR=$HERE/plain-scg/target/plain-scg-$VERSION.jar
+if [ ! -f "$PLAIN_JAR" ]; then
+  say "Building the plain Spring Cloud Gateway..."
+  "$ROOT/mvnw" -f "$HERE/plain-scg/pom.xml" -q package >"$LOGS/build-plain.log" 2>&1 \
+    || fail "plain-scg build failed: see $LOGS/build-plain.log"
+fi
+# Private copies: a concurrent rebuild in the tree cannot swap a jar under a running benchmark.
+cp "$(jar auth-server)" "$WORK/jars/auth-server.jar"
+cp "$(jar gateway)" "$WORK/jars/gateway.jar"
+cp "$(jar api-key-format)" "$WORK/jars/api-key-format.jar"
+cp "$PLAIN_JAR" "$WORK/jars/plain-scg.jar"
+jar_info() { date -u -r "$1" '+%Y-%m-%dT%H:%MZ'; }
+GATEWAY_JAR_TIME=$(jar_info "$(jar gateway)")
+AUTH_JAR_TIME=$(jar_info "$(jar auth-server)")
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+
+# --- helpers -------------------------------------------------------------------------------------
+secret() { od -An -tx1 -N32 /dev/urandom | tr -d ' \n'; }
+export PLATFORM_SIGNING_SECRET=$(secret) GATEWAY_CLIENT_SECRET=$(secret) PORTAL_CLIENT_SECRET=$(secret)
+
+# Waits until URL answers with HTTP status $3 (default 200) while process $2 lives.
+wait_http() {
+  local url=$1 pid=$2 want=${3:-200} log=$4 deadline=$((SECONDS + 180)) code
+  while :; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" 2>/dev/null)
+    [ "$code" = "$want" ] && return 0
+    kill -0 "$pid" 2>/dev/null || fail "process for $url exited: see $log"
+    [ $SECONDS -lt $deadline ] || fail "$url not answering $want after 180 s: see $log"
+    sleep 1
+  done
+}
+
+# Expects HTTP status $1 from curl with the remaining arguments.
+expect() {
+  local want=$1 code
+  shift
+  code=$(curl -s -o "$OUT/last-body" -w '%{http_code}' --max-time 10 "$@")
+  [ "$code" = "$want" ] || fail "expected HTTP $want, got $code from: curl $* ($(head -c 300 "$OUT/last-body"))"
+}
+
+start_java() { # name jar [args...]; sets STARTED_PID
+  local name=$1 jarfile=$2
+  shift 2
+  # shellcheck disable=SC2086
+  java $JVM_RUN_OPTS -jar "$jarfile" "$@" >"$LOGS/$name.log" 2>&1 &
+  STARTED_PID=$!
+  PIDS+=("$STARTED_PID")
+}
+
+start_gateway() { # name; sets GW_PID
+  GATEWAY_PORT=$GW_PORT REDIS_HOST=$REDIS_HOST REDIS_PORT=$REDIS_PORT PLATFORM_REDIS_NAMESPACE=$NS \
+    AUTH_SERVER_URL=http://127.0.0.1:$AUTH_PORT AUTH_ISSUER=http://127.0.0.1:$AUTH_PORT \
+    RESOURCE_SERVICE_URL=http://127.0.0.1:$NGINX_PORT \
+    start_java "$1" "$WORK/jars/gateway.jar" \
+    --platform.gateway.rate-limit.api-key.capacity=$UNLIMITED \
+    --platform.gateway.rate-limit.api-key.replenish-per-second=$UNLIMITED \
+    --platform.gateway.rate-limit.user.capacity=$UNLIMITED \
+    --platform.gateway.rate-limit.user.replenish-per-second=$UNLIMITED
+  GW_PID=$STARTED_PID
+  wait_http "http://127.0.0.1:$GW_PORT/actuator/health/readiness" "$GW_PID" 200 "$LOGS/$1.log"
+}
+
+stop_gateway() { stop_pid "$GW_PID"; }
+
+mib() { grep "^$2:" "/proc/$1/status" | awk '{printf "%.0f", $2 / 1024}'; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# CPU ticks of the JIT compiler threads: how much of the measured window still went to compiling.
+jit_ticks() {
+  local t sum=0
+  for t in /proc/"$1"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      C1\ Compiler* | C2\ Compiler*) sum=$((sum + $(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0))) ;;
+    esac
+  done
+  echo $sum
+}
+CLK_TCK=$(getconf CLK_TCK)
+
+# wrk output -> "rps p50_ms p99_ms requests non2xx socket_errors"
+parse_wrk() {
+  awk '
+    function ms(v) {
+      if (v ~ /us$/) return (v + 0) / 1000
+      if (v ~ /ms$/) return v + 0
+      if (v ~ /m$/) return (v + 0) * 60000
+      if (v ~ /s$/) return (v + 0) * 1000
+      return v + 0
+    }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    $1 == "Requests/sec:" { rps = $2 }
+    $2 == "requests" && $3 == "in" { total = $1 }
+    /Non-2xx or 3xx responses:/ { non2xx = $NF }
+    /Socket errors:/ { gsub(",", ""); sockerr = $4 + $6 + $8 + $10 }
+    END { printf "%.0f %.3f %.3f %d %d %d\n", rps, p50, p99, total, non2xx, sockerr }
+  ' "$1"
+}
+
+# run_wrk out_file connections duration url [wrk args...]
+run_wrk() {
+  local out=$1 c=$2 d=$3 url=$4 t=$THREADS
+  shift 4
+  [ "$c" -lt "$t" ] && t=$c
+  WRK_THREADS=$t wrk -t"$t" -c"$c" -d"$d" --latency "$@" "$url" >"$out" 2>&1 || fail "wrk failed: $(tail -n3 "$out")"
+}
+
+# measure key label url pid(or -) [wrk args...]: warm-up, measured run, CPU and memory of pid.
+declare -A RPS P50 P99 REQS NON2XX SOCKERR HWM RSS CPU_US JIT LABEL
+ORDER=()
+measure() {
+  local key=$1 label=$2 url=$3 pid=$4 t0 j0
+  shift 4
+  say "  $label: warm-up $WARMUP, then $DURATION measured..."
+  run_wrk "$OUT/$key.warmup.txt" "$CONNECTIONS" "$WARMUP" "$url" "$@"
+  if [ "$pid" != - ]; then t0=$(cpu_ticks "$pid") j0=$(jit_ticks "$pid"); fi
+  run_wrk "$OUT/$key.txt" "$CONNECTIONS" "$DURATION" "$url" "$@"
+  record "$key" "$label" "$OUT/$key.txt"
+  if [ "$pid" != - ]; then cpu_after "$key" "$pid" "$t0" "$j0"; fi
+  say "    ${RPS[$key]} req/s, p50 ${P50[$key]} ms, p99 ${P99[$key]} ms, non-2xx ${NON2XX[$key]}"
+}
+
+# cpu_after key pid ticks_before jit_ticks_before: CPU per request, JIT share, memory of pid.
+cpu_after() {
+  local key=$1 pid=$2 t1 j1
+  t1=$(cpu_ticks "$pid") j1=$(jit_ticks "$pid")
+  HWM[$key]=$(mib "$pid" VmHWM)
+  RSS[$key]=$(mib "$pid" VmRSS)
+  CPU_US[$key]=$(awk -v d=$((t1 - $3)) -v hz="$CLK_TCK" -v n="${REQS[$key]}" 'BEGIN { printf "%.0f", d / hz * 1e6 / n }')
+  JIT[$key]=$(awk -v j=$((j1 - $4)) -v d=$((t1 - $3)) 'BEGIN { if (d > 0) printf "%.0f %%", j / d * 100; else print "–" }')
+  jfr_dump "$key" "$pid"
+}
+
+# With JFR=1: the measured window (the last $DURATION) of a JVM's recording, and its summary.
+jfr_dump() {
+  [ -n "$JFR" ] || return 0
+  jcmd "$2" JFR.dump name=bench begin="-$DURATION" filename="$WORK/jfr/$1.jfr" >/dev/null 2>&1 \
+    && python3 "$HERE/jfr-summary.py" "$WORK/jfr/$1.jfr" >"$WORK/jfr/$1.md" 2>&1 \
+    && say "    JFR summary: $WORK/jfr/$1.md"
+}
+
+record() {
+  local key=$1 r
+  read -r -a r <<<"$(parse_wrk "$3")"
+  LABEL[$key]=$2 RPS[$key]=${r[0]} P50[$key]=${r[1]} P99[$key]=${r[2]} REQS[$key]=${r[3]}
+  NON2XX[$key]=${r[4]} SOCKERR[$key]=${r[5]}
+  ORDER+=("$key")
+}
+
+# half_load key label target url [wrk args...]: probes ($PROBE each, connections ascending) for the
+# count at which url runs closest to target req/s, then measures $DURATION there. wrk has no fixed-rate
+# mode, and a JVM still warming up drifts between probe and measurement: when the measurement is more
+# than 20 % off target, the count moves one step towards it and it is measured again (at most 3 times).
+CANDIDATES=(1 2 3 4 6 8 12 16 24 32 48 64)
+HALF_NOTES=()
+declare -A HALF_C HALF_OFF
+half_load() {
+  local key=$1 label=$2 target=$3 url=$4 c rps best=1 bestdiff=999999999 diff i idx note
+  shift 4
+  note="$label: probes"
+  for c in "${CANDIDATES[@]}"; do
+    [ "$c" -gt "$CONNECTIONS" ] && break
+    run_wrk "$OUT/$key.probe-c$c.txt" "$c" "$PROBE" "$url" "$@"
+    rps=$(parse_wrk "$OUT/$key.probe-c$c.txt" | cut -d' ' -f1)
+    note+=" -c$c $rps,"
+    diff=$((rps > target ? rps - target : target - rps))
+    if [ $diff -lt $bestdiff ]; then best=$c bestdiff=$diff; fi
+    [ "$rps" -ge "$target" ] && break
+  done
+  c=$best
+  for i in 1 2 3; do
+    run_wrk "$OUT/$key.txt" "$c" "$DURATION" "$url" "$@"
+    rps=$(parse_wrk "$OUT/$key.txt" | cut -d' ' -f1)
+    note+=" measured -c$c $rps,"
+    awk -v r="$rps" -v t="$target" 'BEGIN { exit !(r >= 0.8 * t && r <= 1.2 * t) }' && break
+    for idx in "${!CANDIDATES[@]}"; do [ "${CANDIDATES[$idx]}" = "$c" ] && break; done
+    if [ "$rps" -gt "$target" ] && [ "$idx" -gt 0 ]; then
+      c=${CANDIDATES[$((idx - 1))]}
+    elif [ "$rps" -lt "$target" ] && [ $((idx + 1)) -lt ${#CANDIDATES[@]} ] \
+      && [ "${CANDIDATES[$((idx + 1))]}" -le "$CONNECTIONS" ]; then
+      c=${CANDIDATES[$((idx + 1))]}
+    else
+      break
+    fi
+  done
+  record "$key" "$label (-c$c)" "$OUT/$key.txt"
+  HALF_C[$key]=$c
+  HALF_OFF[$key]=$(awk -v r="$rps" -v t="$target" 'BEGIN { print (r >= 0.8 * t && r <= 1.2 * t) ? 0 : 1 }')
+  HALF_NOTES+=("${note%,}")
+}
+
+# --- backend: nginx with its own prefix --------------------------------------------------------
+say "Work directory: $WORK"
+mkdir -p "$WORK/nginx/www" "$WORK/nginx/tmp"
+chmod a+rx "$WORK" "$WORK/nginx" "$WORK/nginx/www" # nginx workers run as nobody when started by root
+printf '{"id":42,"name":"bench","status":"ok","tags":["a","b","c"],"updated_at":"2025-01-01T00:00:00Z"}\n' \
+  >"$WORK/nginx/www/data.json"
+sed -e "s#@DIR@#$WORK/nginx#g" -e "s#@PORT@#$NGINX_PORT#g" -e "s#@PROXY_PORT@#$NGINX_PROXY_PORT#g" \
+  "$HERE/nginx.conf" >"$WORK/nginx/nginx.conf"
+"$NGINX" -p "$WORK/nginx" -e "$WORK/nginx/error.log" -c "$WORK/nginx/nginx.conf" -g 'daemon off;' \
+  >"$LOGS/nginx.log" 2>&1 &
+NGINX_PID=$!
+PIDS+=("$NGINX_PID")
+wait_http "http://127.0.0.1:$NGINX_PORT/examples/public" "$NGINX_PID" 200 "$LOGS/nginx.log"
+
+# --- auth-server on its own database, and the API keys ------------------------------------------
+say "Database $BENCH_DB, Redis namespace $NS, auth-server on :$AUTH_PORT..."
+psql -q -d postgres -c "DROP DATABASE IF EXISTS \"$BENCH_DB\" WITH (FORCE)" -c "CREATE DATABASE \"$BENCH_DB\"" \
+  >/dev/null || fail "cannot create database $BENCH_DB"
+redis_clear
+AUTH_SERVER_PORT=$AUTH_PORT POSTGRES_HOST=$PGHOST POSTGRES_PORT=$PGPORT POSTGRES_DB=$BENCH_DB POSTGRES_USER=$PGUSER \
+  REDIS_HOST=$REDIS_HOST REDIS_PORT=$REDIS_PORT PLATFORM_REDIS_NAMESPACE=$NS AUTH_ISSUER=http://127.0.0.1:$AUTH_PORT \
+  PORTAL_REDIRECT_URI=http://127.0.0.1:$GW_PORT/login/oauth2/code/portal \
+  PORTAL_LOGOUT_REDIRECT_URI=http://127.0.0.1:$GW_PORT/ \
+  start_java auth-server "$WORK/jars/auth-server.jar"
+AUTH_PID=$STARTED_PID
+wait_http "http://127.0.0.1:$AUTH_PORT/actuator/health/readiness" "$AUTH_PID" 200 "$LOGS/auth-server.log"
+
+KEYS_TOTAL=$((1 + MISS_WARMUP_KEYS + MISS_KEYS))
+USER_ID=$(psql -d "$BENCH_DB" -Atq -c \
+  "INSERT INTO users (email, full_name) VALUES ('bench@example.com', 'Bench') RETURNING id") \
+  || fail "cannot insert the bench user"
+(cd "$WORK" && java -cp "$WORK/jars/api-key-format.jar" "$HERE/KeyGen.java" "$KEYS_TOTAL" "$USER_ID" \
+  "$WORK/keys.txt" "$WORK/api_keys.tsv") || fail "key generation failed"
+psql -d "$BENCH_DB" -q -v ON_ERROR_STOP=1 \
+  -c "\\copy api_keys (user_id, name, key_hash, key_prefix, key_last_chars) FROM '$WORK/api_keys.tsv'" \
+  -c "INSERT INTO user_roles SELECT $USER_ID, id FROM roles WHERE name = 'user'" \
+  -c "INSERT INTO apikey_roles SELECT k.id, r.id FROM api_keys k CROSS JOIN roles r WHERE r.name = 'user'" \
+  || fail "cannot insert the API keys"
+CACHED_KEY=$(head -n1 "$WORK/keys.txt")
+
+# A client-credentials token of the gateway client: a real RS256 JWT, checked against the JWKS.
+jwt() {
+  curl -s --max-time 10 -u "gateway:$GATEWAY_CLIENT_SECRET" -d grant_type=client_credentials \
+    -d scope=platform.api "http://127.0.0.1:$AUTH_PORT/oauth2/token" \
+    | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p'
+}
+
+# --- measured run --------------------------------------------------------------------------------
+load1() { cut -d' ' -f1 /proc/loadavg; }
+say "Waiting for the 1-minute load average to drop below $LOAD_MAX (at most $LOAD_WAIT s)..."
+LOAD_WAITED=0
+until awk -v l="$(load1)" -v m="$LOAD_MAX" 'BEGIN { exit !(l < m) }'; do
+  [ $LOAD_WAITED -ge "$LOAD_WAIT" ] && { say "  load still $(load1) after $LOAD_WAIT s: measuring anyway"; break; }
+  sleep 10
+  LOAD_WAITED=$((LOAD_WAITED + 10))
+done
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+START_TIME=$(date -u '+%Y-%m-%d %H:%M UTC')
+say "Load average at start: $LOAD_START"
+
+DIRECT=http://127.0.0.1:$NGINX_PORT/examples/public
+say "1. direct to nginx"
+measure direct "direct to nginx" "$DIRECT" -
+
+say "(reference) nginx reverse proxy"
+measure nginxproxy "nginx reverse proxy (reference)" "http://127.0.0.1:$NGINX_PROXY_PORT/examples/public" -
+
+say "2. plain Spring Cloud Gateway"
+start_java plain-scg "$WORK/jars/plain-scg.jar" --server.port="$PLAIN_PORT" --spring.cloud.gateway.server.webflux.routes[0].id=backend \
+  "--spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:$NGINX_PORT" \
+  "--spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/**"
+PLAIN_PID=$STARTED_PID
+wait_http "http://127.0.0.1:$PLAIN_PORT/examples/public" "$PLAIN_PID" 200 "$LOGS/plain-scg.log"
+measure plain "plain Spring Cloud Gateway" "http://127.0.0.1:$PLAIN_PORT/examples/public" "$PLAIN_PID"
+stop_pid "$PLAIN_PID"
+
+PUBLIC=http://127.0.0.1:$GW_PORT/examples/public
+PROTECTED=http://127.0.0.1:$GW_PORT/examples/data
+say "3. our gateway, public route"
+start_gateway gateway-public
+expect 200 "$PUBLIC"
+expect 401 "$PROTECTED"
+measure public "our gateway, public route" "$PUBLIC" "$GW_PID"
+HALF_TARGET=$((RPS[public] / 2))
+say "  half load: ~$HALF_TARGET req/s on the public route..."
+half_load public_half "public route" "$HALF_TARGET" "$PUBLIC"
+stop_gateway
+
+say "4. our gateway + bearer JWT"
+start_gateway gateway-jwt
+TOKEN=$(jwt)
+[ -n "$TOKEN" ] || fail "no client-credentials token from auth-server"
+expect 401 -H "Authorization: Bearer ${TOKEN}x" "$PROTECTED"
+expect 200 -H "Authorization: Bearer $TOKEN" "$PROTECTED"
+measure jwt "our gateway + bearer JWT" "$PROTECTED" "$GW_PID" -H "Authorization: Bearer $TOKEN"
+stop_gateway
+
+say "5. our gateway + cached API key"
+start_gateway gateway-apikey
+expect 401 -H "X-API-Key: ssop_not-a-key" "$PROTECTED"
+expect 200 -H "X-API-Key: $CACHED_KEY" "$PROTECTED"
+CACHED_HASH=$(printf '%s' "$CACHED_KEY" | sha256sum | cut -d' ' -f1)
+[ "$(redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" EXISTS "$NS:apikey:token:$CACHED_HASH")" = 1 ] \
+  || fail "the API key's exchanged token is not in Redis: was it exchanged at auth-server?"
+measure apikey "our gateway + cached API key" "$PROTECTED" "$GW_PID" -H "X-API-Key: $CACHED_KEY"
+say "  half load: ~$HALF_TARGET req/s on the API-key route..."
+half_load apikey_half "cached API key" "$HALF_TARGET" "$PROTECTED" -H "X-API-Key: $CACHED_KEY"
+stop_gateway
+
+say "6. our gateway + a new API key on every request (cache misses: one token exchange each)"
+start_gateway gateway-apikey-miss
+export KEYS_FILE=$WORK/keys.txt
+say "  miss: warm-up $WARMUP on keys 2..$((1 + MISS_WARMUP_KEYS)), then $DURATION on the next $MISS_KEYS..."
+KEY_FROM=2 KEY_TO=$((1 + MISS_WARMUP_KEYS)) \
+  run_wrk "$OUT/miss.warmup.txt" "$CONNECTIONS" "$WARMUP" "$PROTECTED" -s "$HERE/wrk/rotating-keys.lua"
+T0=$(cpu_ticks "$GW_PID") J0=$(jit_ticks "$GW_PID") A0=$(cpu_ticks "$AUTH_PID")
+KEY_FROM=$((2 + MISS_WARMUP_KEYS)) KEY_TO=$KEYS_TOTAL \
+  run_wrk "$OUT/miss.txt" "$CONNECTIONS" "$DURATION" "$PROTECTED" -s "$HERE/wrk/rotating-keys.lua"
+A1=$(cpu_ticks "$AUTH_PID")
+jfr_dump miss-auth-server "$AUTH_PID"
+record miss "our gateway + new API key each request (exchange)" "$OUT/miss.txt"
+cpu_after miss "$GW_PID" "$T0" "$J0"
+MISS_AUTH_CPU_US=$(awk -v d=$((A1 - A0)) -v hz="$CLK_TCK" -v n="${REQS[miss]}" 'BEGIN { printf "%.0f", d / hz * 1e6 / n }')
+MISS_KEYLINE=$(grep '^rotating-keys:' "$OUT/miss.txt" || echo "rotating-keys: (no summary)")
+MISS_WARM_KEYLINE=$(grep '^rotating-keys:' "$OUT/miss.warmup.txt" || echo "rotating-keys: (no summary)")
+MISS_CACHED_TOKENS=$(redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" --scan --pattern "$NS:apikey:token:*" | wc -l)
+say "    ${RPS[miss]} req/s, p50 ${P50[miss]} ms, p99 ${P99[miss]} ms, non-2xx ${NON2XX[miss]}; $MISS_KEYLINE"
+stop_gateway
+
+say "(noise) direct to nginx again"
+measure direct2 "direct to nginx, again at the end (noise)" "$DIRECT" -
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+say "Load average at end: $LOAD_END"
+
+# --- report --------------------------------------------------------------------------------------
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "–" }'; }
+verdict() { if [ "$1" = 1 ]; then echo "met"; else echo "**missed**"; fi; }
+ge() { awk -v a="$1" -v b="$2" 'BEGIN { print (a >= b) ? 1 : 0 }'; }
+dash() { [ -n "${1:-}" ] && echo "$1" || echo "–"; }
+
+PUB_VS_PLAIN=$(ratio "${RPS[public]}" "${RPS[plain]}")
+KEY_VS_PUB=$(ratio "${RPS[apikey]}" "${RPS[public]}")
+ADDED_P99=$(awk -v a="${P99[apikey_half]}" -v b="${P99[public_half]}" 'BEGIN { printf "%.2f", a - b }')
+MAX_HWM=0
+for k in public jwt apikey miss; do [ "${HWM[$k]}" -gt $MAX_HWM ] && MAX_HWM=${HWM[$k]}; done
+if [ "${HALF_OFF[public_half]}" = 0 ] && [ "${HALF_OFF[apikey_half]}" = 0 ]; then
+  HALF_VERDICT=$(verdict "$(ge 1 "$ADDED_P99")")
+elif [ "${HALF_OFF[apikey_half]}" = 1 ] && [ "${RPS[apikey_half]}" -lt "$HALF_TARGET" ]; then
+  HALF_VERDICT="**missed**: the API-key route does not reach half the public route's throughput at all"
+else
+  HALF_VERDICT="not measured: a half-load run ended off target"
+fi
+NOISE=$(awk -v a="${RPS[direct]}" -v b="${RPS[direct2]}" 'BEGIN { d = (b - a) / a * 100; printf "%+.1f", d }')
+
+report() {
+  cat <<MD
+# Gateway benchmark results
+
+Generated by \`bench/gateway/run.sh\` on $START_TIME (commit \`$COMMIT\`; gateway jar built $GATEWAY_JAR_TIME,
+auth-server jar $AUTH_JAR_TIME). Method and analysis: \`bench/README.md\`, section "Gateway".
+
+- Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo);
+  wrk, nginx, the proxies, auth-server, PostgreSQL and Redis all share these cores.
+- Load average (1/5/15 min): **$LOAD_START** at start, **$LOAD_END** at end$( [ $LOAD_WAITED -gt 0 ] && echo " (waited ${LOAD_WAITED} s for the 1-min value to drop below $LOAD_MAX)").
+- Every target: \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency\` after a $WARMUP warm-up with the same load.
+- Every JVM (plain SCG, our gateway, auth-server): \`java $JVM_OPTS\` (Java $(java -version 2>&1 | head -n1 | cut -d'"' -f2)); a fresh
+  gateway process per scenario. nginx $("$NGINX" -v 2>&1 | cut -d/ -f2), \`worker_processes auto\`, serving a $(wc -c <"$WORK/nginx/www/data.json")-byte JSON file.
+- Our gateway runs its production configuration; only the backend (\`RESOURCE_SERVICE_URL\` → nginx, so
+  \`/examples/public\` is its public route and \`/examples/data\` a protected one), auth-server's address and the
+  rate limits (\`platform.gateway.rate-limit.{api-key,user}.*\` = $UNLIMITED, so they never cap the run; the
+  limiter still makes its Redis call per authenticated request) are changed.
+- Noise: direct-to-nginx measured at the start and again at the end differs by **$NOISE %**; compare
+  only ratios within this run.
+
+| # | target | req/s | × plain SCG | × direct | p50 ms | p99 ms | non-2xx / socket errors | proxy CPU µs/req | of which JIT | VmHWM MiB | VmRSS MiB |
+|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|
+MD
+  local n=0 k
+  for k in direct nginxproxy plain public jwt apikey miss direct2; do
+    case $k in direct) n=1 ;; nginxproxy) n=ref ;; plain) n=2 ;; public) n=3 ;; jwt) n=4 ;; apikey) n=5 ;; miss) n=6 ;; direct2) n=1′ ;; esac
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s / %s | %s | %s | %s | %s |\n' "$n" "${LABEL[$k]}" "${RPS[$k]}" \
+      "$(ratio "${RPS[$k]}" "${RPS[plain]}")" "$(ratio "${RPS[$k]}" "${RPS[direct]}")" "${P50[$k]}" "${P99[$k]}" \
+      "${NON2XX[$k]}" "${SOCKERR[$k]}" "$(dash "${CPU_US[$k]:-}")" "$(dash "${JIT[$k]:-}")" "$(dash "${HWM[$k]:-}")" \
+      "$(dash "${RSS[$k]:-}")"
+  done
+  cat <<MD
+
+Half load: target **$HALF_TARGET req/s**, half the public route's full-load throughput. wrk has no fixed-rate
+mode and wrk2 is not in Debian, so each route ran with the connection count (\`-t\` = min(2, \`-c\`)) at
+which it came closest to the target: probes of $PROBE with ascending counts, then $DURATION measured; a
+measurement more than 20 % off target is repeated one count step closer (at most 3 times). A closed-loop
+load at lower concurrency, not a fixed arrival rate: p99 here has no coordinated-omission correction.
+
+| route | connections | req/s | p50 ms | p99 ms | non-2xx / socket errors | within ±20 % of target |
+|---|---:|---:|---:|---:|---|---|
+| public | ${HALF_C[public_half]} | ${RPS[public_half]} | ${P50[public_half]} | ${P99[public_half]} | ${NON2XX[public_half]} / ${SOCKERR[public_half]} | $( [ "${HALF_OFF[public_half]}" = 0 ] && echo yes || echo **no**) |
+| cached API key | ${HALF_C[apikey_half]} | ${RPS[apikey_half]} | ${P50[apikey_half]} | ${P99[apikey_half]} | ${NON2XX[apikey_half]} / ${SOCKERR[apikey_half]} | $( [ "${HALF_OFF[apikey_half]}" = 0 ] && echo yes || echo **no**) |
+
+$(printf -- '- %s\n' "${HALF_NOTES[@]}")
+
+Cache misses (row 6): $((KEYS_TOTAL - 1)) real keys inserted in \`api_keys\` beforehand (SHA-256 hashes, made with
+\`ApiKeyFormat\`); the gateway process was fresh and each wrk thread sent keys from its own slice of the key
+list in order, the warm-up and the measurement on disjoint slices, so every request carried a key the
+gateway had never seen: local miss, Redis miss (MGET), RFC 8693 exchange at auth-server (one SQL query,
+one RS256 signature), then both caches written. Measured: \`$MISS_KEYLINE\` (wraps=0: no key
+repeated; warm-up: \`$MISS_WARM_KEYLINE\`); $MISS_CACHED_TOKENS exchanged tokens in Redis afterwards (warm-up
+plus measurement). auth-server used ${MISS_AUTH_CPU_US} µs CPU per request on top of the gateway's.
+
+## Goals
+
+| goal | measured | |
+|---|---|---|
+| public route ≥ plain SCG throughput | ${RPS[public]} vs ${RPS[plain]} req/s = **$PUB_VS_PLAIN ×** | $(verdict "$(ge "$PUB_VS_PLAIN" 1.00)") |
+| API-key route ≥ 0.90 × public route | ${RPS[apikey]} vs ${RPS[public]} req/s = **$KEY_VS_PUB ×** | $(verdict "$(ge "$KEY_VS_PUB" 0.90)") |
+| API-key route ≤ 1 ms added p99 at half load | ${P99[apikey_half]} − ${P99[public_half]} ms = **$ADDED_P99 ms** (at ${RPS[apikey_half]} vs ${RPS[public_half]} req/s) | $HALF_VERDICT |
+| ≤ 300 MB RSS | peak VmHWM of our gateway, all scenarios: **$MAX_HWM MiB** ($(awk -v m="$MAX_HWM" 'BEGIN { printf "%.0f", m * 1.048576 }') MB) | $(verdict "$(ge 300 "$(awk -v m="$MAX_HWM" 'BEGIN { printf "%.0f", m * 1.048576 }')")") |
+
+For reference, the issue's numbers on this machine kind: plain SCG 13.3k req/s = 0.14 × direct, 0.32 × an
+nginx proxy. Here: plain SCG = $(ratio "${RPS[plain]}" "${RPS[direct]}") × direct, $(ratio "${RPS[plain]}" "${RPS[nginxproxy]}") × the nginx proxy.
+MD
+}
+
+report | tee "$RESULTS"
+say ""
+say "Written to $RESULTS"
+OK=1
