@@ -44,8 +44,11 @@ public final class InvalidationInbox implements AutoCloseable {
     /** The next invalidation message, failing the test if none comes. */
     public JsonNode nextMessage() {
         String message = next();
-        if (message == null || message.startsWith("marker:")) {
-            throw new AssertionError("Expected an invalidation message, got " + message);
+        while (message != null && message.startsWith("marker:")) {
+            message = next(); // a subscription probe delivered late on a loaded machine
+        }
+        if (message == null) {
+            throw new AssertionError("Expected an invalidation message, got none");
         }
         return Http.JSON.readTree(message);
     }
@@ -54,6 +57,9 @@ public final class InvalidationInbox implements AutoCloseable {
     public void assertNothingPublished() {
         String marker = marker();
         String next = next();
+        while (next != null && next.startsWith("marker:") && !marker.equals(next)) {
+            next = next(); // a late subscription probe, not a publication
+        }
         if (!marker.equals(next)) {
             throw new AssertionError("Expected no invalidation, got " + next);
         }
