@@ -10,6 +10,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -25,6 +26,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.util.Assert;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -47,7 +49,12 @@ public class PlatformResourceServerAutoConfiguration {
     @ConditionalOnMissingBean
     JwtDecoder platformJwtDecoder(PlatformResourceServerProperties properties) {
         Assert.hasText(properties.issuerUri(), "platform.resource-server.issuer-uri must be set");
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build();
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(properties.jwksTimeout());
+        requests.setReadTimeout(properties.jwksTimeout());
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri())
+            .restOperations(new RestTemplate(requests))
+            .build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
         timestamps.setAllowEmptyExpiryClaim(false);
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(timestamps,

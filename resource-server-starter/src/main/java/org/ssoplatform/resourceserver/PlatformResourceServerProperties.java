@@ -16,11 +16,14 @@ import org.springframework.util.StringUtils;
  * @param audience the audience every accepted token must name
  * @param clockSkew tolerance on {@code exp}/{@code nbf}
  * @param publicPaths paths served without a token (health and info are always public)
+ * @param jwksTimeout connect and read timeout of a JWKS fetch. Longer than Nimbus's 500 ms default: a busy
+ * auth-server answering in 600 ms should not turn every request of the next 30 s into a 503 (the key source
+ * refuses to refetch sooner after a failure).
  */
 @ConfigurationProperties("platform.resource-server")
 public record PlatformResourceServerProperties(String issuerUri, String jwkSetUri,
         @DefaultValue("platform-api") String audience, @DefaultValue("30s") Duration clockSkew,
-        @DefaultValue List<String> publicPaths) {
+        @DefaultValue List<String> publicPaths, @DefaultValue("3s") Duration jwksTimeout) {
 
     /** The JWKS address actually used: the configured one, or the auth-server's standard path under the issuer. */
     public String effectiveJwkSetUri() {

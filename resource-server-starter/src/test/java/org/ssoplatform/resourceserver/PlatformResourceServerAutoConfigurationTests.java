@@ -73,7 +73,8 @@ class PlatformResourceServerAutoConfigurationTests {
     }
 
     private static PlatformResourceServerProperties properties(String issuer, String jwkSetUri) {
-        return new PlatformResourceServerProperties(issuer, jwkSetUri, "platform-api", Duration.ZERO, List.of());
+        return new PlatformResourceServerProperties(issuer, jwkSetUri, "platform-api", Duration.ZERO, List.of(),
+                Duration.ofSeconds(3));
     }
 
     @Configuration(proxyBeanMethods = false)
