@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.config.Customizer;
@@ -33,8 +34,11 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Refr
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.ssoplatform.auth.apikey.ApiKeyGrants;
 import org.ssoplatform.auth.client.CachingRegisteredClientRepository;
 import org.ssoplatform.auth.client.ClientBootstrap;
@@ -43,7 +47,9 @@ import org.ssoplatform.auth.client.ClientSecretEncoder;
 import org.ssoplatform.auth.signing.SigningKeys;
 import org.ssoplatform.auth.token.ApiKeyExchangeAuthenticationProvider;
 import org.ssoplatform.auth.token.ApiKeyExchangeRequestConverter;
+import org.ssoplatform.auth.token.CurrentUserInfoMapper;
 import org.ssoplatform.auth.token.PlatformTokenCustomizer;
+import org.ssoplatform.auth.token.StandardClaims;
 import org.ssoplatform.auth.user.UserGrants;
 import org.ssoplatform.resourceserver.PlatformAuthenticationEntryPoint;
 
@@ -54,19 +60,30 @@ class AuthorizationServerConfig {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, ApiKeyGrants apiKeys,
-            OAuth2TokenGenerator<?> tokenGenerator) throws Exception {
+            OAuth2TokenGenerator<?> tokenGenerator, StandardClaims standardClaims, AuthorizationServerSettings settings)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
-            .with(authorizationServer, server -> server.oidc(Customizer.withDefaults())
+            .with(authorizationServer, server -> server
+                .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new CurrentUserInfoMapper(standardClaims))))
                 .tokenEndpoint(token -> token.accessTokenRequestConverter(new ApiKeyExchangeRequestConverter())
                     .authenticationProvider(new ApiKeyExchangeAuthenticationProvider(apiKeys, tokenGenerator))))
             .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-            // Browsers go to the login page; API clients (Accept without text/html) get a 401 they can read.
+            // Clients that sent no credentials get the OAuth error; browsers go to the login page; other
+            // API callers (Accept without text/html, e.g. UserInfo) get a bearer 401 they can read.
             .exceptionHandling(exceptions -> exceptions
+                .defaultAuthenticationEntryPointFor(new InvalidClientEntryPoint(), clientAuthenticatedEndpoints(settings))
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers())
                 .defaultAuthenticationEntryPointFor(new PlatformAuthenticationEntryPoint(), AnyRequestMatcher.INSTANCE))
             .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
         return http.build();
+    }
+
+    private static RequestMatcher clientAuthenticatedEndpoints(AuthorizationServerSettings settings) {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),
+                paths.matcher(HttpMethod.POST, settings.getTokenIntrospectionEndpoint()),
+                paths.matcher(HttpMethod.POST, settings.getTokenRevocationEndpoint()));
     }
 
     private static MediaTypeRequestMatcher browsers() {
@@ -109,8 +126,9 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    PlatformTokenCustomizer platformTokenCustomizer(UserGrants grants, AuthServerProperties properties) {
-        return new PlatformTokenCustomizer(grants, properties);
+    PlatformTokenCustomizer platformTokenCustomizer(UserGrants grants, StandardClaims standardClaims,
+            AuthServerProperties properties) {
+        return new PlatformTokenCustomizer(grants, standardClaims, properties);
     }
 
     @Bean

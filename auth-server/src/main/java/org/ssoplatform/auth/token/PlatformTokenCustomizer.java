@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -18,16 +19,20 @@ import org.ssoplatform.auth.user.UserGrants;
 /**
  * Puts the platform's claims (DESIGN.md) in every token: the audience, and for a user the current
  * roles and permissions read from the database, so a refresh picks up every change and a
- * deactivated user gets no new token.
+ * deactivated user gets no new token. A user's ID token carries the OIDC standard claims of its
+ * scopes instead, read just as freshly.
  */
 public class PlatformTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     private final UserGrants grants;
 
+    private final StandardClaims standardClaims;
+
     private final AuthServerProperties properties;
 
-    public PlatformTokenCustomizer(UserGrants grants, AuthServerProperties properties) {
+    public PlatformTokenCustomizer(UserGrants grants, StandardClaims standardClaims, AuthServerProperties properties) {
         this.grants = grants;
+        this.standardClaims = standardClaims;
         this.properties = properties;
     }
 
@@ -57,15 +62,19 @@ public class PlatformTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodin
                 .claim("auth_type", AuthType.CLIENT.name());
             return;
         }
+        if (idToken) {
+            Map<String, Object> claims = standardClaims.of(userId(context), context.getAuthorizedScopes())
+                .orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT));
+            claims.forEach(context.getClaims()::claim);
+            return;
+        }
         UserGrants.Grants user = grants.load(userId(context))
             .filter(UserGrants.Grants::active)
             .orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT));
-        context.getClaims().claim("email", user.email());
-        if (accessToken) {
-            context.getClaims().claim("roles", mutable(user.roles()))
-                .claim("permissions", mutable(user.permissions()))
-                .claim("auth_type", AuthType.JWT.name());
-        }
+        context.getClaims().claim("email", user.email())
+            .claim("roles", mutable(user.roles()))
+            .claim("permissions", mutable(user.permissions()))
+            .claim("auth_type", AuthType.JWT.name());
     }
 
     /**

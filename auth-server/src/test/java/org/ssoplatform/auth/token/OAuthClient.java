@@ -33,10 +33,39 @@ public final class OAuthClient {
     }
 
     ResponseEntity<Map<String, Object>> token(String clientId, String secret, Map<String, String> parameters) {
+        return post("/oauth2/token", clientId, secret, parameters);
+    }
+
+    /** RFC 7662: what the server says about {@code token}, asked by the client {@code clientId}. */
+    ResponseEntity<Map<String, Object>> introspect(String clientId, String secret, String token) {
+        return post("/oauth2/introspect", clientId, secret, Map.of("token", token));
+    }
+
+    /** RFC 7009: the client {@code clientId} revokes {@code token}. */
+    ResponseEntity<Map<String, Object>> revoke(String clientId, String secret, String token) {
+        return post("/oauth2/revoke", clientId, secret, Map.of("token", token));
+    }
+
+    /** OIDC UserInfo, as a relying party calls it; {@code accessToken} may be null. */
+    ResponseEntity<Map<String, Object>> userInfo(String accessToken) {
+        return http.get()
+            .uri("/userinfo")
+            .accept(MediaType.APPLICATION_JSON)
+            .headers(h -> {
+                if (accessToken != null) {
+                    h.setBearerAuth(accessToken);
+                }
+            })
+            .retrieve()
+            .toEntity(JSON);
+    }
+
+    private ResponseEntity<Map<String, Object>> post(String path, String clientId, String secret,
+            Map<String, String> parameters) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         parameters.forEach(form::add);
         return http.post()
-            .uri("/oauth2/token")
+            .uri(path)
             .headers(h -> {
                 if (secret != null) {
                     h.setBasicAuth(clientId, secret);

@@ -52,6 +52,15 @@ class TokenFlowTest extends AuthServerFlowTest {
     }
 
     @Test
+    void aTokenRequestWithoutClientCredentialsIs401InvalidClient() {
+        ResponseEntity<Map<String, Object>> response = client.token("gateway", null,
+                Map.of("grant_type", "client_credentials"));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(401);
+        assertThat(response.getBody()).isEqualTo(Map.of("error", "invalid_client"));
+    }
+
+    @Test
     void publicClientCodeFlowWithPkceGivesUserTokensButNoRefreshToken() {
         ProviderStandIns.nextGoogleUser("g-code", "code.flow@tokens.test", true, "Code Flow");
         String verifier = "verifier-" + "x".repeat(50);
