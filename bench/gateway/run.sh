@@ -6,7 +6,7 @@
 #   plain-scg: one route, no filters); our gateway's public route; our gateway + a bearer JWT from a
 #   real auth-server; our gateway + a cached API key; our gateway + a new API key on every request
 #   (cache misses: every request is a token exchange at auth-server); then half-load runs of the
-#   public and the API-key routes. Each target: 10 s warm-up, then wrk -t2 -c32 -d20s --latency.
+#   public and the API-key routes. Each target: 60 s warm-up (JIT), then wrk -t2 -c32 -d20s --latency.
 # Prints the results as markdown and writes them to bench/gateway/RESULTS.md (RESULTS= to change).
 #
 # Needs: java 17+, wrk, psql, redis-cli, curl; nginx (installed with apt-get when missing);
@@ -32,12 +32,15 @@ REDIS_HOST=${REDIS_HOST:-127.0.0.1}
 REDIS_PORT=${REDIS_PORT:-6379}
 BENCH_DB=${BENCH_DB:-platform_bench_gateway}
 NS=bench-gw
-# Same flags for every JVM (plain SCG, our gateway, auth-server): the heap ./platform gives the gateway.
-JVM_OPTS=${JVM_OPTS:--Xmx384m -XX:+UseG1GC}
+# Same flags for every JVM (plain SCG, our gateway, auth-server): the gateway's production flags.
+JVM_OPTS=${JVM_OPTS:-@$ROOT/deploy/jvm/gateway.args}
+export MALLOC_ARENA_MAX=2
+# auth-server (it serves the exchanges; not measured here): the flags of bench/auth-server.
+AUTH_JVM_OPTS=${AUTH_JVM_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-20s}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-60s}
 PROBE=${PROBE:-5s}
 # Keys for the cache-miss run: separate slices for its warm-up and its measurement.
 MISS_WARMUP_KEYS=${MISS_WARMUP_KEYS:-15000}
@@ -335,7 +338,7 @@ redis_clear
 AUTH_SERVER_PORT=$AUTH_PORT POSTGRES_HOST=$PGHOST POSTGRES_PORT=$PGPORT POSTGRES_DB=$BENCH_DB POSTGRES_USER=$PGUSER \
   REDIS_HOST=$REDIS_HOST REDIS_PORT=$REDIS_PORT PLATFORM_REDIS_NAMESPACE=$NS AUTH_ISSUER=http://127.0.0.1:$AUTH_PORT \
   PORTAL_REDIRECT_URI=http://127.0.0.1:$GW_PORT/login/oauth2/code/portal \
-  PORTAL_LOGOUT_REDIRECT_URI=http://127.0.0.1:$GW_PORT/ \
+  PORTAL_LOGOUT_REDIRECT_URI=http://127.0.0.1:$GW_PORT/ JVM_RUN_OPTS="$AUTH_JVM_OPTS" \
   start_java auth-server "$WORK/jars/auth-server.jar"
 AUTH_PID=$STARTED_PID
 wait_http "http://127.0.0.1:$AUTH_PORT/actuator/health/readiness" "$AUTH_PID" 200 "$LOGS/auth-server.log"
@@ -478,7 +481,7 @@ auth-server jar $AUTH_JAR_TIME). Method and analysis: \`bench/README.md\`, secti
   wrk, nginx, the proxies, auth-server, PostgreSQL and Redis all share these cores.
 - Load average (1/5/15 min): **$LOAD_START** at start, **$LOAD_END** at end$( [ $LOAD_WAITED -gt 0 ] && echo " (waited ${LOAD_WAITED} s for the 1-min value to drop below $LOAD_MAX)").
 - Every target: \`wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency\` after a $WARMUP warm-up with the same load.
-- Every JVM (plain SCG, our gateway, auth-server): \`java $JVM_OPTS\` (Java $(java -version 2>&1 | head -n1 | cut -d'"' -f2)); a fresh
+- Plain SCG and our gateway: \`java $JVM_OPTS\` (the gateway's production flags, \`MALLOC_ARENA_MAX=2\`); auth-server: \`java $AUTH_JVM_OPTS\` (Java $(java -version 2>&1 | head -n1 | cut -d'"' -f2)); a fresh
   gateway process per scenario. nginx $("$NGINX" -v 2>&1 | cut -d/ -f2), \`worker_processes auto\`, serving a $(wc -c <"$WORK/nginx/www/data.json")-byte JSON file.
 - Our gateway runs its production configuration; only the backend (\`RESOURCE_SERVICE_URL\` → nginx, so
   \`/examples/public\` is its public route and \`/examples/data\` a protected one), auth-server's address and the

@@ -38,8 +38,9 @@ class BearerConfig {
         decoder.setJwtValidator(validator(gateway.authIssuer(), jwt.audience()));
         // Spring reports keys it could not fetch as IllegalStateException, which would escape
         // authentication; as a plain JwtException it becomes a 503 (BearerFailureHandler), not a 401.
-        return token -> decoder.decode(token)
+        ReactiveJwtDecoder checked = token -> decoder.decode(token)
             .onErrorMap(IllegalStateException.class, ex -> new JwtException("The JWKS of auth-server is unavailable", ex));
+        return jwt.verifiedTokens() > 0 ? new VerifiedTokenCache(checked, jwt.verifiedTokens(), Clock.systemUTC()) : checked;
     }
 
     static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {

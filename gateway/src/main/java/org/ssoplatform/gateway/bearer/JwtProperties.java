@@ -14,8 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwksMaxAge how long a downloaded key set is used before it is fetched again
  * @param jwksRefreshCooldown the least time between two downloads caused by an unknown {@code kid},
  * so forged tokens cannot turn the gateway into a flood against auth-server
+ * @param verifiedTokens how many verified tokens are remembered (each until its expiry), so a client
+ * reusing its token is not re-verified on every request; 0 turns this off
  */
 @ConfigurationProperties("platform.gateway.jwt")
 record JwtProperties(@DefaultValue("platform-api") String audience, @DefaultValue("3s") Duration jwksTimeout,
-        @DefaultValue("10m") Duration jwksMaxAge, @DefaultValue("5s") Duration jwksRefreshCooldown) {
+        @DefaultValue("10m") Duration jwksMaxAge, @DefaultValue("5s") Duration jwksRefreshCooldown,
+        @DefaultValue("10000") int verifiedTokens) {
 }

@@ -47,7 +47,7 @@ class EdgeSecurityConfig {
             .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
             .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
             .logout(ServerHttpSecurity.LogoutSpec::disable)
-            .headers(SecurityHeaders.strict())
+            .headers(ServerHttpSecurity.HeaderSpec::disable) // written by config.SecurityHeaders
             .build();
     }
 }

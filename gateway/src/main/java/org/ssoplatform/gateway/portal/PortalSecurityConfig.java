@@ -16,7 +16,6 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttrib
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.server.WebFilter;
-import org.ssoplatform.gateway.config.SecurityHeaders;
 import org.ssoplatform.gateway.web.ProblemAccessDeniedHandler;
 import org.ssoplatform.gateway.web.ProblemEntryPoint;
 import reactor.core.publisher.Mono;
@@ -48,7 +47,7 @@ class PortalSecurityConfig {
             .addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
             .logout(logout -> logout.logoutSuccessHandler(new HttpStatusReturningServerLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
             .cors(c -> c.configurationSource(cors))
-            .headers(SecurityHeaders.strict())
+            .headers(ServerHttpSecurity.HeaderSpec::disable) // written by config.SecurityHeaders
             .build();
     }
 

@@ -16,7 +16,12 @@ class RateLimitConfig {
     }
 
     @Bean
-    RateLimitFilter rateLimitFilter(RedisTokenBucket bucket, RateLimitProperties properties, Problems problems) {
-        return new RateLimitFilter(bucket, properties, problems);
+    TokenLeases tokenLeases(RedisTokenBucket bucket, RateLimitProperties properties) {
+        return new TokenLeases(bucket, properties);
+    }
+
+    @Bean
+    RateLimitFilter rateLimitFilter(TokenLeases leases, RateLimitProperties properties, Problems problems) {
+        return new RateLimitFilter(leases, properties, problems);
     }
 }

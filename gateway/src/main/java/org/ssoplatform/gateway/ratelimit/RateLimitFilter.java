@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
 import org.ssoplatform.gateway.ratelimit.RateLimitProperties.Limit;
-import org.ssoplatform.gateway.ratelimit.RedisTokenBucket.Decision;
+import org.ssoplatform.gateway.ratelimit.TokenLeases.Decision;
 import org.ssoplatform.gateway.web.Problems;
 import reactor.core.publisher.Mono;
 
@@ -23,14 +23,14 @@ import reactor.core.publisher.Mono;
  */
 final class RateLimitFilter implements GlobalFilter, Ordered {
 
-    private final RedisTokenBucket bucket;
+    private final TokenLeases leases;
 
     private final RateLimitProperties properties;
 
     private final Problems problems;
 
-    RateLimitFilter(RedisTokenBucket bucket, RateLimitProperties properties, Problems problems) {
-        this.bucket = bucket;
+    RateLimitFilter(TokenLeases leases, RateLimitProperties properties, Problems problems) {
+        this.leases = leases;
         this.properties = properties;
         this.problems = problems;
     }
@@ -56,7 +56,7 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
                 : null;
         Limit limit = apiKeyId != null ? properties.forApiKey(apiKeyId) : properties.user();
         String subject = apiKeyId != null ? "apikey:" + apiKeyId : "user:" + principal.getName();
-        return bucket.take(subject, limit).flatMap(decision -> {
+        return leases.take(subject, limit).flatMap(decision -> {
             if (decision.isEmpty()) {
                 return chain.filter(exchange);
             }

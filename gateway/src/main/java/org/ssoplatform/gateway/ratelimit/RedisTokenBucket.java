@@ -14,13 +14,15 @@ import org.ssoplatform.gateway.ratelimit.RateLimitProperties.Limit;
 import reactor.core.publisher.Mono;
 
 /**
- * One atomic Lua call per request against {@code {ns}:ratelimit:{subject}}. Spring Cloud Gateway's
+ * One atomic Lua call against {@code {ns}:ratelimit:{subject}} that takes up to a batch of tokens
+ * ({@link TokenLeases} hands them out). Spring Cloud Gateway's
  * RedisRateLimiter was not used because its keys cannot carry the platform's namespace prefix.
  * Answers empty when Redis is unreachable: throttling then stops, authentication does not.
  */
 final class RedisTokenBucket {
 
-    record Decision(boolean allowed, long remaining, long retryAfterMillis, long resetMillis) {
+    /** What Redis granted: {@code granted} of the tokens asked for, {@code remaining} left in the bucket. */
+    record Grant(long granted, long remaining, long retryAfterMillis, long resetMillis) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(RedisTokenBucket.class);
@@ -41,11 +43,11 @@ final class RedisTokenBucket {
         this.properties = properties;
     }
 
-    Mono<Optional<Decision>> take(String subject, Limit limit) {
-        return redis.execute(SCRIPT, List.of(keys.rateLimit(subject)),
-                    List.of(String.valueOf(limit.capacity()), String.valueOf(limit.replenishPerSecond())))
+    Mono<Optional<Grant>> take(String subject, Limit limit, int wanted) {
+        return redis.execute(SCRIPT, List.of(keys.rateLimit(subject)), List.of(String.valueOf(limit.capacity()),
+                    String.valueOf(limit.replenishPerSecond()), String.valueOf(wanted)))
             .next()
-            .map(r -> Optional.of(new Decision(r.get(0) == 1L, r.get(1), r.get(2), r.get(3))))
+            .map(r -> Optional.of(new Grant(r.get(0), r.get(1), r.get(2), r.get(3))))
             .timeout(properties.timeout())
             .onErrorResume(ex -> {
                 log.debug("Rate limiter unavailable, request not limited: {}", ex.getClass().getSimpleName());

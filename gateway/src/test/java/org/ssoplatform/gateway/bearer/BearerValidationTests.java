@@ -47,6 +47,19 @@ class BearerValidationTests extends GatewayTest {
     }
 
     @Test
+    void anAlteredCopyOfAnAcceptedTokenIsStillRejected() {
+        String jwt = TestTokens.user(uniqueUser());
+        call(jwt).expectStatus().isOk(); // now remembered as verified
+        call(jwt).expectStatus().isOk();
+
+        String[] parts = jwt.split("\\.");
+        String otherClaims = TestTokens.user(uniqueUser()).split("\\.")[1];
+        expectInvalidToken(call(parts[0] + "." + otherClaims + "." + parts[2]));
+        int i = jwt.length() - 10; // inside the signature, away from its padding bits
+        expectInvalidToken(call(jwt.substring(0, i) + (jwt.charAt(i) == 'A' ? 'B' : 'A') + jwt.substring(i + 1)));
+    }
+
+    @Test
     void garbageBearerTokenIsRejectedWith401InvalidToken() {
         expectInvalidToken(call("not-a-jwt"));
     }

@@ -1,5 +1,8 @@
 package org.ssoplatform.gateway.web;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
@@ -75,7 +78,30 @@ class EdgeBehaviourTests extends GatewayTest {
         call(TestTokens.user(uniqueUser())).expectStatus().isOk()
             .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
             .expectHeader().valueEquals("X-Frame-Options", "DENY")
-            .expectHeader().valueEquals("Referrer-Policy", "no-referrer");
+            .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+            .expectHeader().valueEquals("Content-Security-Policy", "frame-ancestors 'none'")
+            .expectHeader().valueEquals("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate")
+            .expectHeader().doesNotExist("Strict-Transport-Security"); // plain HTTP here
+    }
+
+    @Test
+    void refusalsCarrySecurityHeadersToo() {
+        client().get().uri("/examples/refused").exchange()
+            .expectStatus().isUnauthorized()
+            .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+            .expectHeader().valueEquals("X-Frame-Options", "DENY");
+    }
+
+    @Test
+    void aBackendsOwnCachingAndFramingHeadersWin() {
+        String path = "/examples/cacheable";
+        STAND_INS.backend.stubFor(get(path).willReturn(okJson("{}").withHeader("Cache-Control", "max-age=60")
+            .withHeader("X-Frame-Options", "SAMEORIGIN")));
+        call(TestTokens.user(uniqueUser()), path).expectStatus().isOk()
+            .expectHeader().valueEquals("Cache-Control", "max-age=60")
+            .expectHeader().doesNotExist("Pragma")
+            .expectHeader().valueEquals("X-Frame-Options", "SAMEORIGIN")
+            .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
     }
 
     @Test

@@ -1,0 +1,70 @@
+package org.ssoplatform.gateway.ratelimit;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.ssoplatform.gateway.ratelimit.RateLimitProperties.Limit;
+import org.ssoplatform.gateway.ratelimit.TokenLeases.Decision;
+import org.ssoplatform.gateway.support.GatewayTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Batches of tokens taken from the shared Redis bucket: fewer Redis calls, never more requests than the limit. */
+class TokenLeasesTests extends GatewayTest {
+
+    @Autowired
+    RedisTokenBucket bucket;
+
+    @Autowired
+    RateLimitProperties properties;
+
+    /** 60 requests a minute at most: nothing comes back during the test. */
+    private static final Limit BURST_OF_60 = new Limit(60, 0.001);
+
+    @Test
+    void twoInstancesTogetherNeverAdmitMoreThanTheBucketHolds() {
+        TokenLeases gatewayA = new TokenLeases(bucket, properties);
+        TokenLeases gatewayB = new TokenLeases(bucket, properties);
+        String subject = "apikey:" + UUID.randomUUID();
+        int allowed = 0;
+        for (int i = 0; i < 100; i++) {
+            TokenLeases instance = i % 3 == 0 ? gatewayB : gatewayA;
+            if (instance.take(subject, BURST_OF_60).block().orElseThrow().allowed()) {
+                allowed++;
+            }
+        }
+        assertThat(allowed).isEqualTo(60);
+    }
+
+    @Test
+    void aBusyBucketIsAskedOncePerBatch() {
+        TokenLeases gateway = new TokenLeases(bucket, properties);
+        String subject = "apikey:" + UUID.randomUUID();
+        assertThat(gateway.batch(BURST_OF_60)).isEqualTo(3);
+
+        List<Decision> first = List.of(take(gateway, subject), take(gateway, subject), take(gateway, subject));
+        assertThat(redisTokens(subject)).isEqualTo(57); // one call took three tokens
+        assertThat(first).extracting(Decision::remaining).containsExactly(59L, 58L, 57L);
+
+        take(gateway, subject);
+        assertThat(redisTokens(subject)).isEqualTo(54);
+    }
+
+    @Test
+    void smallBucketsAreAskedForEveryRequest() {
+        TokenLeases gateway = new TokenLeases(bucket, properties);
+        assertThat(gateway.batch(new Limit(39, 1))).isEqualTo(1);
+    }
+
+    private static Decision take(TokenLeases gateway, String subject) {
+        return gateway.take(subject, BURST_OF_60).block().orElseThrow();
+    }
+
+    private long redisTokens(String subject) {
+        String tokens = (String) redis.opsForHash().get(redisKeys.rateLimit(subject), "tokens").block();
+        return (long) Math.floor(Double.parseDouble(tokens));
+    }
+}
