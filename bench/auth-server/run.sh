@@ -12,12 +12,13 @@ WORK=$ROOT/bench/.work
 mkdir -p "$WORK"
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-16}
+WARMUP=${WARMUP:-40s}
 LOGIN_SECONDS=${LOGIN_SECONDS:-20}
 LOGIN_CONCURRENCY=${LOGIN_CONCURRENCY:-8}
 KC_VERSION=26.4.0
 KC_JAVA=${KC_JAVA:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n1)}
 OUR_PORT=19000 IDP_PORT=19099 KC_PORT=18180 KC_MGMT_PORT=19001
-OUR_JVM="-Xms64m -Xmx192m -XX:+UseSerialGC"
+OUR_JVM="@deploy/jvm/auth-server.args" # production flags; MALLOC_ARENA_MAX=2 below
 GW_SECRET=bench-gateway-secret-0123456789abcdef0123
 KC_SECRET=bench-client-secret-0123456789abcdef0123
 PIDS=()
@@ -62,7 +63,7 @@ POSTGRES_DB=platform_bench AUTH_SERVER_PORT=$OUR_PORT AUTH_ISSUER=http://127.0.0
   LOCAL_IDP_URL=http://127.0.0.1:$IDP_PORT SPRING_PROFILES_ACTIVE=local PLATFORM_REDIS_NAMESPACE=bench-as \
   PLATFORM_SIGNING_SECRET=bench-signing-secret-0123456789abcdef0123 GATEWAY_CLIENT_SECRET=$GW_SECRET \
   PORTAL_CLIENT_SECRET=bench-portal-secret-0123456789abcdef0123 \
-  java $OUR_JVM -jar auth-server/target/auth-server-0.1.0-SNAPSHOT.jar >"$WORK/auth-server.log" 2>&1 &
+  MALLOC_ARENA_MAX=2 java $OUR_JVM -jar auth-server/target/auth-server-0.1.0-SNAPSHOT.jar >"$WORK/auth-server.log" 2>&1 &
 OUR_PID=$!
 PIDS+=($OUR_PID)
 
@@ -115,7 +116,7 @@ done
 
 WRK_CMD="wrk -t2 -c$CONNECTIONS -d$DURATION --latency -s bench/wrk/form-post.lua"
 run_wrk() { # name url basic body -> "rps p50 p99 errors"
-  BODY=$4 BASIC=$3 wrk -t2 -c"$CONNECTIONS" -d10s -s bench/wrk/form-post.lua "$2" >/dev/null # warm-up
+  BODY=$4 BASIC=$3 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk/form-post.lua "$2" >/dev/null # warm-up (JIT)
   local out
   out=$(BODY=$4 BASIC=$3 $WRK_CMD "$2")
   printf '%s\n' "$out" >"$WORK/wrk-$1.txt"
@@ -133,7 +134,14 @@ log "client credentials: keycloak"; read -r k_cc k_cc50 k_cc99 k_cce < <(run_wrk
 log "token exchange: ours (API key)"; read -r o_tx o_tx50 o_tx99 o_txe < <(run_wrk ours-tx "$OURS_TOKEN" "$OURS_BASIC" "$OURS_TX_BODY")
 log "token exchange: keycloak (access token)"; read -r k_tx k_tx50 k_tx99 k_txe < <(run_wrk kc-tx "$KC_TOKEN" "$KC_BASIC" "$KC_TX_BODY")
 log "federated logins: ours"
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+java "$HERE/LoginLoad.java" "http://127.0.0.1:$OUR_PORT" local "$LOGIN_CONCURRENCY" 15 >/dev/null # warm-up (JIT)
+IDP_PID=${PIDS[0]} A0=$(ticks "$OUR_PID") I0=$(ticks "${PIDS[0]}")
 LOGINS=$(java "$HERE/LoginLoad.java" "http://127.0.0.1:$OUR_PORT" local "$LOGIN_CONCURRENCY" "$LOGIN_SECONDS")
+A1=$(ticks "$OUR_PID") I1=$(ticks "$IDP_PID")
+LOGIN_COUNT=$(sed -n 's/^logins=\([0-9]*\).*/\1/p' <<<"$LOGINS")
+per_login_ms() { python3 -c "print(f'{($2 - $1) * 1000 / $(getconf CLK_TCK) / max(1, $LOGIN_COUNT):.1f}')"; }
+AUTH_MS=$(per_login_ms "$A0" "$A1") IDP_MS=$(per_login_ms "$I0" "$I1")
 LOAD_END=$(cut -d' ' -f1 /proc/loadavg)
 O_HWM=$(peak_rss_mb "$OUR_PID") O_RSS=$(rss_mb "$OUR_PID") K_HWM=$(peak_rss_mb "$KC_PID") K_RSS=$(rss_mb "$KC_PID")
 
@@ -142,7 +150,7 @@ ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
   echo "# auth-server vs Keycloak $KC_VERSION: token issuance and federated logins"
   echo
   echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores; 1-min load average $LOAD_START at start, $LOAD_END at end."
-  echo "Load: \`$WRK_CMD <url>\` after a 10 s warm-up, body and Basic client authentication from"
+  echo "Load: \`$WRK_CMD <url>\` after a $WARMUP warm-up, body and Basic client authentication from"
   echo "\`bench/wrk/form-post.lua\`. Ours: \`java $OUR_JVM -jar auth-server.jar\` (Java $(java -version 2>&1 | awk -F'\"' 'NR==1{print $2}'));"
   echo "Keycloak: \`kc.sh start\` (its own JVM defaults) on Temurin 25, both on the same PostgreSQL 15."
   echo
@@ -158,4 +166,7 @@ ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
   echo "Federated logins end to end (\`java bench/auth-server/LoginLoad.java\`, $LOGIN_CONCURRENCY clients, ${LOGIN_SECONDS} s;"
   echo "JSON login → stand-in IdP authorize → callback: code exchange at the IdP, userinfo, provisioning, token):"
   echo "\`$LOGINS\`"
+  echo
+  echo "CPU per login (after a 15 s warm-up): auth-server ${AUTH_MS} ms, stand-in IdP ${IDP_MS} ms; the load"
+  echo "client, PostgreSQL and Redis take the rest of the $(nproc) cores."
 } | tee "$HERE/RESULTS.md"

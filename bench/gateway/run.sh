@@ -486,7 +486,7 @@ auth-server jar $AUTH_JAR_TIME). Method and analysis: \`bench/README.md\`, secti
 - Our gateway runs its production configuration; only the backend (\`RESOURCE_SERVICE_URL\` → nginx, so
   \`/examples/public\` is its public route and \`/examples/data\` a protected one), auth-server's address and the
   rate limits (\`platform.gateway.rate-limit.{api-key,user}.*\` = $UNLIMITED, so they never cap the run; the
-  limiter still makes its Redis call per authenticated request) are changed.
+  limiter still runs: one Redis call per batch of 50 tokens, as in production for such a limit) are changed.
 - Noise: direct-to-nginx measured at the start and again at the end differs by **$NOISE %**; compare
   only ratios within this run.
 

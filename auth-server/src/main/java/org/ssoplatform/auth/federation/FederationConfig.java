@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.web.client.RestClient;
 
 @Configuration(proxyBeanMethods = false)
@@ -24,6 +25,12 @@ class FederationConfig {
     @Bean
     Providers clientRegistrationRepository(OAuth2ClientProperties properties) {
         return new Providers(new OAuth2ClientPropertiesMapper(properties).asClientRegistrations());
+    }
+
+    /** Also picked up by the browser sign-in ({@code oauth2Login}), which looks for this bean type. */
+    @Bean
+    JwtDecoderFactory<ClientRegistration> idTokenDecoders() {
+        return new IdTokenDecoders();
     }
 
     @Bean

@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.stereotype.Component;
 import org.ssoplatform.auth.config.ApiProblem;
 import org.ssoplatform.auth.config.AuthServerProperties;
@@ -53,7 +54,7 @@ class JsonLogin {
 
     private final LoginStateStore states;
 
-    // Built once: each holds the ID-token decoders and their cached provider JWKS.
+    // Built once; ID-token decoders (with their cached provider JWKS) come from IdTokenDecoders.
     private final OidcAuthorizationCodeAuthenticationProvider oidcLogin;
 
     private final OAuth2LoginAuthenticationProvider oauth2Login;
@@ -65,11 +66,13 @@ class JsonLogin {
     private final AuthServerProperties properties;
 
     JsonLogin(ClientRegistrationRepository providers, LoginStateStore states, FederatedOidcUserService oidcUsers,
-            FederatedOAuth2UserService oauth2Users, TokenIssuer tokens, UserViews users, AuthServerProperties properties) {
+            FederatedOAuth2UserService oauth2Users, JwtDecoderFactory<ClientRegistration> idTokenDecoders,
+            TokenIssuer tokens, UserViews users, AuthServerProperties properties) {
         this.providers = providers;
         this.states = states;
         RestClientAuthorizationCodeTokenResponseClient codeExchange = new RestClientAuthorizationCodeTokenResponseClient();
         this.oidcLogin = new OidcAuthorizationCodeAuthenticationProvider(codeExchange, oidcUsers);
+        this.oidcLogin.setJwtDecoderFactory(idTokenDecoders);
         this.oauth2Login = new OAuth2LoginAuthenticationProvider(codeExchange, oauth2Users);
         this.tokens = tokens;
         this.users = users;
