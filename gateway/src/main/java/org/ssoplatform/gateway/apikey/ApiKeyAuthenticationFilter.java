@@ -13,11 +13,12 @@ import org.springframework.web.server.WebFilterChain;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
 import org.ssoplatform.gateway.web.ProblemEntryPoint;
 import org.ssoplatform.gateway.web.Problems;
+import org.ssoplatform.gateway.web.ProxiedRequestHeaders;
 import reactor.core.publisher.Mono;
 
 /**
  * Authenticates {@code X-API-Key}: a malformed key is refused before any I/O; a good one is replaced
- * by {@code Authorization: Bearer <exchanged JWT>} and removed, so backends never see the key. Sits
+ * by {@code Authorization: Bearer <exchanged JWT>} on the proxied request ({@link ProxiedRequestHeaders}). Sits
  * in the API security chain right after bearer authentication.
  */
 public final class ApiKeyAuthenticationFilter implements WebFilter {
@@ -67,12 +68,9 @@ public final class ApiKeyAuthenticationFilter implements WebFilter {
 
     private Mono<Void> relay(ServerWebExchange exchange, WebFilterChain chain, ExchangedToken token) {
         usage.record(token.apiKeyId());
-        ServerWebExchange relayed = exchange.mutate().request(r -> r.headers(h -> {
-            h.remove(ApiKeyProperties.HEADER);
-            h.setBearerAuth(token.value());
-        })).build();
+        ProxiedRequestHeaders.relayAsBearer(exchange, token.value());
         JwtAuthenticationToken authentication = new JwtAuthenticationToken(token.jwt(), List.of());
-        return chain.filter(relayed).contextWrite(ReactiveSecurityContextHolder.withAuthentication(authentication));
+        return chain.filter(exchange).contextWrite(ReactiveSecurityContextHolder.withAuthentication(authentication));
     }
 
     private static String clientAddress(ServerWebExchange exchange) {

@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every request carries an {@code X-Correlation-Id}: the caller's if it looks like an id (so it cannot
- * smuggle text into downstream logs), otherwise a new one. It goes downstream, back on the response
- * and into every problem body.
+ * smuggle text into downstream logs), otherwise a new one. It goes downstream ({@link ProxiedRequestHeaders}),
+ * back on the response and into every problem body.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,8 +32,7 @@ public class CorrelationIdFilter implements WebFilter {
         String id = inbound != null && ACCEPTABLE.matcher(inbound).matches() ? inbound : UUID.randomUUID().toString();
         exchange.getAttributes().put(ATTRIBUTE, id);
         exchange.getResponse().getHeaders().set(HEADER, id);
-        ServerWebExchange tagged = exchange.mutate().request(r -> r.headers(h -> h.set(HEADER, id))).build();
-        return chain.filter(tagged);
+        return chain.filter(exchange); // ProxiedRequestHeaders passes it on
     }
 
     static String of(ServerWebExchange exchange) {
