@@ -3,8 +3,9 @@ package org.ssoplatform.auth.federation;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.ssoplatform.auth.config.AuthServerProperties;
 import org.ssoplatform.auth.role.Role;
 import org.ssoplatform.auth.role.RoleRepository;
@@ -15,6 +16,8 @@ import org.ssoplatform.auth.user.UserRepository;
  * Turns a provider identity into one of our users: the linked account's user; else, on a
  * <em>verified</em> e-mail match, that user with this account linked; else a new user with role
  * {@code user} (and {@code admin} for a bootstrap e-mail). An unverified e-mail never links.
+ * Two first sign-ins of one person at once (two tabs, a retrying client) race to insert the same user
+ * or account; the loser's unique-key violation means the winner committed, so it decides again once.
  */
 @Component
 public class UserProvisioner {
@@ -27,12 +30,15 @@ public class UserProvisioner {
 
     private final AuthServerProperties properties;
 
+    private final TransactionTemplate tx;
+
     UserProvisioner(UserRepository users, OAuthAccountRepository accounts, RoleRepository roles,
-            AuthServerProperties properties) {
+            AuthServerProperties properties, TransactionTemplate tx) {
         this.users = users;
         this.accounts = accounts;
         this.roles = roles;
         this.properties = properties;
+        this.tx = tx;
     }
 
     /**
@@ -40,8 +46,16 @@ public class UserProvisioner {
      * @param linkTo the signed-in user asking to link this account, or {@code null}
      * @return our user id
      */
-    @Transactional
     public long provision(FederatedIdentity identity, Long linkTo) {
+        try {
+            return tx.execute(status -> decide(identity, linkTo));
+        }
+        catch (DuplicateKeyException concurrentFirstSignIn) {
+            return tx.execute(status -> decide(identity, linkTo));
+        }
+    }
+
+    private long decide(FederatedIdentity identity, Long linkTo) {
         Optional<OAuthAccount> linked = accounts.findByProviderAndProviderUserId(identity.provider(), identity.subject());
         if (linked.isPresent()) {
             long userId = linked.get().userId().getId();
