@@ -53,7 +53,7 @@ for db in platform_bench keycloak_bench; do
 done
 
 # --- our side: stand-in IdP (non-interactive) and auth-server -----------------------------------
-IDP_CONFIG='{"interactiveLogin":false,"tokenCallbacks":[{"issuerId":"local","tokenExpiry":3600,"requestMappings":[{"requestParam":"grant_type","match":"*","claims":{"sub":"bench-user","email":"bench@example.com","email_verified":true,"name":"Bench User"}}]}]}'
+IDP_CONFIG='{"interactiveLogin":false,"tokenCallbacks":[{"issuerId":"local","tokenExpiry":3600,"requestMappings":[{"requestParam":"grant_type","match":"*","claims":{"sub":"bench-user","email":"bench@example.com","email_verified":true,"name":"Bench User","picture":"https://avatars.example/bench-user"}}]}]}'
 SERVER_PORT=$IDP_PORT JSON_CONFIG=$IDP_CONFIG java -Xmx256m -jar local-idp/target/local-idp-0.1.0-SNAPSHOT.jar \
   >"$WORK/local-idp.log" 2>&1 &
 PIDS+=($!)

@@ -74,6 +74,32 @@ class JsonLoginTest extends AuthServerFlowTest {
     }
 
     @Test
+    void anIdTokenCarryingTheWholeProfileSparesTheUserinfoCall() {
+        ProviderStandIns.googleRequestPaths(); // forget earlier tests' requests
+        ProviderStandIns.nextGoogleUser("g-thick", "thick@login.test", true, "Thick");
+
+        ResponseEntity<Map<String, Object>> response = get(callbackFromProvider("google"));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getBody().get("user").toString()).contains("full_name=Thick",
+                "avatar_url=https://avatars.example/g-thick");
+        assertThat(ProviderStandIns.googleRequestPaths()).anyMatch(path -> path.endsWith("/token"))
+            .noneMatch(path -> path.contains("/userinfo"));
+    }
+
+    @Test
+    void anIdTokenWithoutTheWholeProfileIsCompletedFromUserinfo() {
+        ProviderStandIns.googleRequestPaths();
+        ProviderStandIns.nextGoogleUser("g-thin", Map.of("email", "thin@login.test", "email_verified", true, "name", "Thin"));
+
+        ResponseEntity<Map<String, Object>> response = get(callbackFromProvider("google"));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getBody().get("user").toString()).contains("email=thin@login.test", "full_name=Thin");
+        assertThat(ProviderStandIns.googleRequestPaths()).anyMatch(path -> path.contains("/userinfo"));
+    }
+
+    @Test
     void aStateCanBeUsedOnlyOnce() {
         ProviderStandIns.nextGoogleUser("g-replay", "replay@login.test", true, "Replay");
         String callback = callbackFromProvider("google");

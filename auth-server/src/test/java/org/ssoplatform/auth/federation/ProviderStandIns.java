@@ -1,13 +1,16 @@
 package org.ssoplatform.auth.federation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.nimbusds.jose.JOSEObjectType;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -59,10 +62,28 @@ public final class ProviderStandIns {
 
     /** The next Google sign-in is this person. */
     public static void nextGoogleUser(String subject, String email, boolean verified, String name) {
+        nextGoogleUser(subject, Map.of("email", email, "email_verified", verified, "name", name,
+                "picture", "https://avatars.example/" + subject));
+    }
+
+    /** The next Google sign-in is this person, with exactly these claims in its ID token and userinfo. */
+    static void nextGoogleUser(String subject, Map<String, Object> claims) {
         GOOGLE.enqueueCallback(new DefaultOAuth2TokenCallback("google", subject, JOSEObjectType.JWT.getType(),
-                List.of("platform-google"), Map.of("email", email, "email_verified", verified, "name", name,
-                        "picture", "https://avatars.example/" + subject),
-                3600));
+                List.of("platform-google"), claims, 3600));
+    }
+
+    /** The paths the Google stand-in was asked for since the last call. */
+    static List<String> googleRequestPaths() {
+        List<String> paths = new ArrayList<>();
+        try {
+            for (RecordedRequest request; (request = GOOGLE.takeRequest(50, TimeUnit.MILLISECONDS)) != null;) {
+                paths.add(request.getPath());
+            }
+        }
+        catch (RuntimeException noMoreRequests) {
+            // the stand-in's way of saying its queue is empty
+        }
+        return paths;
     }
 
     /** The next GitHub sign-in is this person, with this profile e-mail and these e-mail API entries. */
