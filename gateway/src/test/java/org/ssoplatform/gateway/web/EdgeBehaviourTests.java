@@ -45,6 +45,16 @@ class EdgeBehaviourTests extends GatewayTest {
     }
 
     @Test
+    void aCredentialWithAControlCharacterIsRefusedByTheFirewall() {
+        String path = uniqueBackendPath();
+
+        client().get().uri(path).header("X-API-Key", "ssop_live_next\u0085line").exchange()
+            .expectStatus().isBadRequest();
+
+        assertThat(backendReceived(path)).isEmpty();
+    }
+
+    @Test
     void protectedRouteWithoutCredentialsGets401WithBearerChallenge() {
         client().get().uri("/examples/private").exchange()
             .expectStatus().isUnauthorized()
