@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -47,6 +48,7 @@ import org.ssoplatform.auth.client.ClientSecretEncoder;
 import org.ssoplatform.auth.signing.SigningKeys;
 import org.ssoplatform.auth.token.ApiKeyExchangeAuthenticationProvider;
 import org.ssoplatform.auth.token.ApiKeyExchangeRequestConverter;
+import org.ssoplatform.auth.token.ClientTokenAuthorizations;
 import org.ssoplatform.auth.token.CurrentUserInfoMapper;
 import org.ssoplatform.auth.token.PlatformTokenCustomizer;
 import org.ssoplatform.auth.token.StandardClaims;
@@ -99,8 +101,10 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,
+            JwtDecoder jwtDecoder, StringRedisTemplate redis, RedisNamespace namespace) {
+        return new ClientTokenAuthorizations(new JdbcOAuth2AuthorizationService(jdbc, clients), jwtDecoder, clients,
+                redis, namespace, Clock.systemUTC());
     }
 
     @Bean

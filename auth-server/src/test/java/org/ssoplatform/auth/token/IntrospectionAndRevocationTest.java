@@ -3,7 +3,9 @@ package org.ssoplatform.auth.token;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.ssoplatform.auth.AuthServerFlowTest;
 
@@ -17,6 +19,9 @@ class IntrospectionAndRevocationTest extends AuthServerFlowTest {
     static final String PORTAL_SECRET = PortalSignIn.SECRET;
 
     final OAuthClient client = new OAuthClient(BASE);
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void anActiveUserAccessTokenIsDescribedToTheGateway() {
@@ -51,6 +56,39 @@ class IntrospectionAndRevocationTest extends AuthServerFlowTest {
             .containsEntry("scope", "platform.api")
             .containsEntry("token_type", "Bearer")
             .containsKey("exp");
+    }
+
+    @Test
+    void clientCredentialsTokensAreNotStoredYetStillIntrospectable() {
+        long stored = storedAuthorizations();
+
+        String token = client.clientCredentialsToken();
+
+        assertThat(storedAuthorizations()).isEqualTo(stored);
+        assertThat(client.introspect("gateway", GATEWAY_SECRET, token).getBody()).containsEntry("active", true)
+            .containsEntry("sub", "gateway");
+    }
+
+    @Test
+    void aRevokedClientCredentialsTokenIsReportedInactive() {
+        String token = client.clientCredentialsToken();
+
+        assertThat(client.revoke("gateway", GATEWAY_SECRET, token).getStatusCode().value()).isEqualTo(200);
+
+        assertThat(client.introspect("gateway", GATEWAY_SECRET, token).getBody()).isEqualTo(Map.of("active", false));
+        assertThat(client.introspect("gateway", GATEWAY_SECRET, client.clientCredentialsToken()).getBody())
+            .containsEntry("active", true);
+    }
+
+    @Test
+    void aClientCannotRevokeAnotherClientsClientCredentialsToken() {
+        String token = client.clientCredentialsToken();
+
+        ResponseEntity<Map<String, Object>> response = client.revoke("portal", PORTAL_SECRET, token);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody()).containsEntry("error", "invalid_client");
+        assertThat(client.introspect("gateway", GATEWAY_SECRET, token).getBody()).containsEntry("active", true);
     }
 
     @Test
@@ -164,6 +202,10 @@ class IntrospectionAndRevocationTest extends AuthServerFlowTest {
         assertThat(response.getBody()).isEqualTo(Map.of("error", "invalid_client"));
         assertThat(response.getHeaders().getOrEmpty("WWW-Authenticate")).noneMatch(value -> value.startsWith("Bearer"));
         assertThat(client.introspect("gateway", GATEWAY_SECRET, token).getBody()).containsEntry("active", true);
+    }
+
+    private long storedAuthorizations() {
+        return jdbc.queryForObject("SELECT count(*) FROM oauth2_authorization", Long.class);
     }
 
     private PortalSignIn signIn(String subject, String email) {
