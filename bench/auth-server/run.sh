@@ -161,10 +161,10 @@ ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
   echo "| token exchange | ours (API key → JWT) | $o_tx | $o_tx50 | $o_tx99 | $o_txe | $(ratio "$o_tx" "$k_tx") |"
   echo "| token exchange | Keycloak (access token → access token) | $k_tx | $k_tx50 | $k_tx99 | $k_txe | |"
   echo
-  echo "Memory after the run: ours peak RSS ${O_HWM} MB (now ${O_RSS} MB); Keycloak peak RSS ${K_HWM} MB (now ${K_RSS} MB)."
+  echo "Memory after the run: ours peak RSS ${O_HWM} MiB (now ${O_RSS} MiB); Keycloak peak RSS ${K_HWM} MiB (now ${K_RSS} MiB)."
   echo
   echo "Federated logins end to end (\`java bench/auth-server/LoginLoad.java\`, $LOGIN_CONCURRENCY clients, ${LOGIN_SECONDS} s;"
-  echo "JSON login → stand-in IdP authorize → callback: code exchange at the IdP, userinfo, provisioning, token):"
+  echo "JSON login → stand-in IdP authorize → callback: code exchange at the IdP (no userinfo call: the ID token carries the profile), provisioning, token):"
   echo "\`$LOGINS\`"
   echo
   echo "CPU per login (after a 15 s warm-up): auth-server ${AUTH_MS} ms, stand-in IdP ${IDP_MS} ms; the load"
