@@ -1,6 +1,7 @@
 package org.ssoplatform.gateway.ratelimit;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.ssoplatform.gateway.ratelimit.TokenLeases.Decision;
 import org.ssoplatform.gateway.support.GatewayTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +53,23 @@ class TokenLeasesTests extends GatewayTest {
 
         take(gateway, subject);
         assertThat(redisTokens(subject)).isEqualTo(54);
+    }
+
+    @Test
+    void requestsFindingTheLeaseUsedUpAtOnceShareOneRefill() {
+        TokenLeases gateway = new TokenLeases(bucket, properties);
+        String subject = "apikey:" + UUID.randomUUID();
+        Limit thousand = new Limit(1000, 0.001);
+        int batch = gateway.batch(thousand);
+
+        List<Decision> decisions = Flux.range(0, batch)
+            .flatMap(i -> gateway.take(subject, thousand), batch) // all in flight before Redis answers
+            .map(Optional::orElseThrow)
+            .collectList()
+            .block();
+
+        assertThat(decisions).hasSize(batch).allMatch(Decision::allowed);
+        assertThat(redisTokens(subject)).isEqualTo(1000 - batch); // one batch taken, not one per request
     }
 
     @Test
