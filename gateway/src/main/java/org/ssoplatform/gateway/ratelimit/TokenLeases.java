@@ -76,21 +76,21 @@ final class TokenLeases {
             return Mono.just(Optional.of(local));
         }
         int batch = batch(limit);
-        Mono<Optional<Refill>> refill = batch == 1 ? refill(subject, limit, 1)
-                : refills.computeIfAbsent(subject, s -> refill(s, limit, batch).doFinally(signal -> refills.remove(s)).cache());
-        return refill.flatMap(answer -> {
-            if (answer.isEmpty()) {
-                return Mono.just(Optional.<Decision>empty());
-            }
-            Refill fresh = answer.get();
-            if (fresh.lease() == null) {
-                Grant refused = fresh.grant();
-                return Mono.just(Optional.of(new Decision(false, refused.remaining(), refused.retryAfterMillis(),
-                        refused.resetMillis())));
-            }
-            Decision mine = fresh.lease().take(System.nanoTime());
-            return mine != null ? Mono.just(Optional.of(mine)) : take(subject, limit); // the others used up the batch
-        });
+        if (batch == 1) {
+            return single(subject, limit);
+        }
+        return refills.computeIfAbsent(subject, s -> refill(s, limit, batch).doFinally(signal -> refills.remove(s)).cache())
+            .flatMap(answer -> {
+                if (answer.isEmpty()) {
+                    return Mono.just(Optional.<Decision>empty());
+                }
+                Refill fresh = answer.get();
+                if (fresh.lease() == null) {
+                    return Mono.just(Optional.of(refusal(fresh.grant())));
+                }
+                Decision mine = fresh.lease().take(System.nanoTime());
+                return mine != null ? Mono.just(Optional.of(mine)) : single(subject, limit); // the others used up the batch
+            });
     }
 
     private Mono<Optional<Refill>> refill(String subject, Limit limit, int batch) {
@@ -102,6 +102,16 @@ final class TokenLeases {
             }
             return new Refill(grant, lease);
         }));
+    }
+
+    /** One token for this request alone, as without batching. */
+    private Mono<Optional<Decision>> single(String subject, Limit limit) {
+        return bucket.take(subject, limit, 1).map(answer -> answer.map(grant -> grant.granted() == 0 ? refusal(grant)
+                : new Decision(true, grant.remaining(), 0, grant.resetMillis())));
+    }
+
+    private static Decision refusal(Grant grant) {
+        return new Decision(false, grant.remaining(), grant.retryAfterMillis(), grant.resetMillis());
     }
 
     int batch(Limit limit) {

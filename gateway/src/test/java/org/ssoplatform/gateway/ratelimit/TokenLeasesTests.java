@@ -1,5 +1,6 @@
 package org.ssoplatform.gateway.ratelimit;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,6 +71,21 @@ class TokenLeasesTests extends GatewayTest {
 
         assertThat(decisions).hasSize(batch).allMatch(Decision::allowed);
         assertThat(redisTokens(subject)).isEqualTo(1000 - batch); // one batch taken, not one per request
+    }
+
+    @Test
+    void moreRequestsAtOnceThanABatchHoldsAreEachDecided() {
+        TokenLeases gateway = new TokenLeases(bucket, properties);
+        String subject = "apikey:" + UUID.randomUUID();
+
+        List<Decision> decisions = Flux.range(0, 10)
+            .flatMap(i -> gateway.take(subject, BURST_OF_60), 10) // a batch of 3 shared by 10
+            .map(Optional::orElseThrow)
+            .collectList()
+            .block(Duration.ofSeconds(5));
+
+        assertThat(decisions).hasSize(10).allMatch(Decision::allowed);
+        assertThat(redisTokens(subject)).isLessThanOrEqualTo(50); // at least one token each came from Redis
     }
 
     @Test
