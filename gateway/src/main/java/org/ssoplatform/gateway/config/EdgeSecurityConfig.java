@@ -1,19 +1,31 @@
 package org.ssoplatform.gateway.config;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.MatcherSecurityWebFilterChain;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.server.ServerWebExchange;
 import org.ssoplatform.gateway.apikey.ApiKeyFilters;
 import org.ssoplatform.gateway.bearer.BearerFailureHandler;
 import org.ssoplatform.gateway.web.ProblemAccessDeniedHandler;
 import org.ssoplatform.gateway.web.ProblemEntryPoint;
+import org.ssoplatform.gateway.web.ProxiedRequestHeaders;
+import reactor.core.publisher.Mono;
 
 /**
  * The API chain: everything the portal chain does not take. Stateless: each request authenticates
@@ -23,8 +35,30 @@ import org.ssoplatform.gateway.web.ProblemEntryPoint;
 @Configuration(proxyBeanMethods = false)
 class EdgeSecurityConfig {
 
+    /**
+     * A public path called with no credential needs nothing of the API chain but CORS, and skipping
+     * its filters saves a sixth of a proxied request's CPU (bench/gateway). Called with a bearer token
+     * or an API key, a public path still goes through the API chain: a bad token is refused there and
+     * a key never reaches the backend.
+     */
     @Bean
     @Order(2)
+    SecurityWebFilterChain anonymousPublicPathChain(GatewayProperties properties, CorsConfigurationSource cors) {
+        ServerWebExchangeMatcher anonymousPublicPath = new AndServerWebExchangeMatcher(
+                ServerWebExchangeMatchers.pathMatchers(properties.publicPaths().toArray(String[]::new)),
+                EdgeSecurityConfig::carriesNoCredential);
+        return new MatcherSecurityWebFilterChain(anonymousPublicPath, List.of(new CorsWebFilter(cors)));
+    }
+
+    private static Mono<MatchResult> carriesNoCredential(ServerWebExchange exchange) {
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        boolean credential = headers.containsHeader(HttpHeaders.AUTHORIZATION)
+                || headers.containsHeader(ProxiedRequestHeaders.API_KEY);
+        return credential ? MatchResult.notMatch() : MatchResult.match();
+    }
+
+    @Bean
+    @Order(3)
     SecurityWebFilterChain apiSecurityFilterChain(ServerHttpSecurity http, GatewayProperties properties,
             ReactiveJwtDecoder jwtDecoder, ApiKeyFilters apiKeys, ProblemEntryPoint entryPoint,
             ProblemAccessDeniedHandler accessDenied, BearerFailureHandler bearerFailure, CorsConfigurationSource cors) {

@@ -4,9 +4,15 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
+import org.springframework.web.server.ServerWebExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FirewallConfigTests {
 
@@ -24,6 +30,42 @@ class FirewallConfigTests {
     void headerNamesGetTheStrictFirewallsVerdictEveryTime() {
         assertSameVerdicts(FirewallConfig.printableAsciiOr(StrictServerWebExchangeFirewall.ALLOWED_HEADER_NAMES),
                 StrictServerWebExchangeFirewall.ALLOWED_HEADER_NAMES);
+    }
+
+    private final ServerWebExchangeFirewall firewall = new FirewallConfig().serverWebExchangeFirewall();
+
+    @Test
+    void anAcceptableRequestGoesOnUnwrapped() {
+        ServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/examples/data?page=2")
+            .header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln").header("Accept-Language", "fr-CH, caf\u00e9"));
+
+        assertThat(this.firewall.getFirewalledExchange(exchange).block()).isSameAs(exchange);
+    }
+
+    @Test
+    void aHeaderWithAControlCharacterIsRefusedEvenWhenNothingWouldReadIt() {
+        ServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/examples/public")
+            .header("X-Unread", "next\u0085line"));
+
+        assertThatThrownBy(() -> this.firewall.getFirewalledExchange(exchange).block())
+            .isInstanceOf(ServerExchangeRejectedException.class).hasMessageContaining("X-Unread");
+    }
+
+    @Test
+    void aQueryParameterNameWithAControlCharacterIsRefused() {
+        ServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/examples/public")
+            .queryParam("a\u0007b", "1"));
+
+        assertThatThrownBy(() -> this.firewall.getFirewalledExchange(exchange).block())
+            .isInstanceOf(ServerExchangeRejectedException.class);
+    }
+
+    @Test
+    void theStrictFirewallsUrlRulesStillApply() {
+        ServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/examples/public/../data"));
+
+        assertThatThrownBy(() -> this.firewall.getFirewalledExchange(exchange).block())
+            .isInstanceOf(ServerExchangeRejectedException.class);
     }
 
     private static void assertSameVerdicts(Predicate<String> ours, Predicate<String> strict) {

@@ -127,6 +127,26 @@ class EdgeBehaviourTests extends GatewayTest {
     }
 
     @Test
+    void aPublicPathStillRefusesABadCredential() {
+        client().get().uri("/examples/public").header("Authorization", "Bearer not-a-token").exchange()
+            .expectStatus().isUnauthorized()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client().get().uri("/examples/public").header("X-API-Key", "not-a-key").exchange()
+            .expectStatus().isUnauthorized()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void corsOnAPublicPathAllowsThePortalOriginOnly() {
+        client().options().uri("/examples/public").header("Origin", "http://localhost:8080")
+            .header("Access-Control-Request-Method", "GET").exchange()
+            .expectStatus().isOk()
+            .expectHeader().valueEquals("Access-Control-Allow-Origin", "http://localhost:8080");
+        client().get().uri("/examples/public").header("Origin", "http://evil.test").exchange()
+            .expectStatus().isForbidden();
+    }
+
+    @Test
     void unknownPathsAnswerProblemJson() {
         call(TestTokens.user(uniqueUser()), "/nowhere").expectStatus().isNotFound()
             .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
