@@ -4,14 +4,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.ssoplatform.auth.AuthServerApplication;
 import org.ssoplatform.auth.AuthServerFlowTest;
+import org.ssoplatform.auth.SecondInstance;
 import org.ssoplatform.auth.token.OAuthClient;
 import org.ssoplatform.auth.token.ResourceServerKeys;
 
@@ -24,7 +22,7 @@ class SigningKeyRotationTest extends AuthServerFlowTest {
     SigningKeys keys;
 
     @Autowired
-    Environment environment;
+    ConfigurableEnvironment environment;
 
     @Test
     void rotationPublishesTheNextKeyFirstAndTokensIssuedBeforeKeepVerifying() {
@@ -47,8 +45,8 @@ class SigningKeyRotationTest extends AuthServerFlowTest {
 
     @Test
     void twoInstancesOnOneDatabaseIssueTokensThatVerifyAgainstEithersJwks() {
-        try (ConfigurableApplicationContext second = secondInstance()) {
-            String secondBase = "http://localhost:" + second.getEnvironment().getProperty("local.server.port");
+        try (ConfigurableApplicationContext second = SecondInstance.start(environment)) {
+            String secondBase = SecondInstance.base(second);
 
             String fromFirst = token(BASE);
             String fromSecond = token(secondBase);
@@ -59,17 +57,6 @@ class SigningKeyRotationTest extends AuthServerFlowTest {
                 .isEqualTo("gateway");
             assertThat(kid(fromSecond)).isEqualTo(kid(fromFirst));
         }
-    }
-
-    private ConfigurableApplicationContext secondInstance() {
-        SpringApplication app = new SpringApplicationBuilder(AuthServerApplication.class).profiles("test").build();
-        return app.run("--server.port=0", "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "--spring.data.redis.host=" + environment.getProperty("spring.data.redis.host", "127.0.0.1"),
-                "--spring.data.redis.port=" + environment.getProperty("spring.data.redis.port", "6379"),
-                "--platform.redis.namespace=" + environment.getProperty("platform.redis.namespace"),
-                "--platform.auth.issuer=" + BASE);
     }
 
     private static String token(String base) {
