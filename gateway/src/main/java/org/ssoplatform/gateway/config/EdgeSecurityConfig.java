@@ -5,8 +5,8 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.MatcherSecurityWebFilterChain;
@@ -36,10 +36,10 @@ import reactor.core.publisher.Mono;
 class EdgeSecurityConfig {
 
     /**
-     * A public path called with no credential needs nothing of the API chain but CORS, and skipping
-     * its filters saves a sixth of a proxied request's CPU (bench/gateway). Called with a bearer token
-     * or an API key, a public path still goes through the API chain: a bad token is refused there and
-     * a key never reaches the backend.
+     * A public path called with no credential needs nothing of the API chain but CORS, so it skips
+     * the chain's authentication, authorization and security-context filters (bench/README.md). Called
+     * with a bearer token or an API key, a public path still goes through the API chain: a bad token
+     * is refused there and a key never reaches the backend.
      */
     @Bean
     @Order(2)
