@@ -24,8 +24,11 @@ public final class SecondInstance {
     private SecondInstance() {
     }
 
-    /** Starts it on a free port with the settings of {@code first}; close it when done. */
-    public static ConfigurableApplicationContext start(ConfigurableEnvironment first) {
+    /**
+     * Starts it on a free port with the settings of {@code first}, then {@code overrides}
+     * ({@code name=value}); close it when done.
+     */
+    public static ConfigurableApplicationContext start(ConfigurableEnvironment first, String... overrides) {
         Map<String, String> settings = new LinkedHashMap<>();
         SHARED.forEach(name -> settings.put(name, first.getProperty(name, "")));
         first.getPropertySources().stream()
@@ -34,6 +37,10 @@ public final class SecondInstance {
             .filter(name -> name.startsWith("spring.security.oauth2.client."))
             .forEach(name -> settings.putIfAbsent(name, first.getProperty(name)));
         settings.put("server.port", "0");
+        for (String override : overrides) {
+            int equals = override.indexOf('=');
+            settings.put(override.substring(0, equals), override.substring(equals + 1));
+        }
         List<String> args = new ArrayList<>();
         settings.forEach((name, value) -> args.add("--" + name + "=" + value));
         return new SpringApplicationBuilder(AuthServerApplication.class).profiles("test").run(args.toArray(String[]::new));
