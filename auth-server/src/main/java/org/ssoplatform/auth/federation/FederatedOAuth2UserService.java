@@ -11,13 +11,14 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
  */
 class FederatedOAuth2UserService implements OAuth2UserService<OAuth2UserRequest, OAuth2User> {
 
-    private final DefaultOAuth2UserService delegate = new DefaultOAuth2UserService();
+    private final DefaultOAuth2UserService delegate;
 
     private final UserProvisioner provisioner;
 
     private final GitHubEmails gitHubEmails;
 
-    FederatedOAuth2UserService(UserProvisioner provisioner, GitHubEmails gitHubEmails) {
+    FederatedOAuth2UserService(UserProvisioner provisioner, DefaultOAuth2UserService userInfo, GitHubEmails gitHubEmails) {
+        this.delegate = userInfo;
         this.provisioner = provisioner;
         this.gitHubEmails = gitHubEmails;
     }

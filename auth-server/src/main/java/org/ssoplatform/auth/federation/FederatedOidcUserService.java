@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -20,8 +21,9 @@ class FederatedOidcUserService implements OAuth2UserService<OidcUserRequest, Oid
 
     private final UserProvisioner provisioner;
 
-    FederatedOidcUserService(UserProvisioner provisioner) {
+    FederatedOidcUserService(UserProvisioner provisioner, DefaultOAuth2UserService userInfo) {
         this.provisioner = provisioner;
+        this.delegate.setOauth2UserService(userInfo);
         this.delegate.setRetrieveUserInfo(FederatedOidcUserService::needsUserInfo);
     }
 

@@ -9,10 +9,12 @@ import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2Clien
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientPropertiesMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
-import org.springframework.web.client.RestClient;
+import org.ssoplatform.auth.config.AuthServerProperties;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OAuth2ClientProperties.class)
@@ -34,13 +36,24 @@ class FederationConfig {
     }
 
     @Bean
-    FederatedOidcUserService federatedOidcUserService(UserProvisioner provisioner) {
-        return new FederatedOidcUserService(provisioner);
+    ProviderHttp providerHttp(AuthServerProperties properties) {
+        return new ProviderHttp(properties.providerTimeout());
+    }
+
+    /** The providers' token endpoint, for the browser sign-in ({@code oauth2Login}) and the JSON login. */
+    @Bean
+    OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> providerCodeExchange(ProviderHttp http) {
+        return http.codeExchange();
     }
 
     @Bean
-    FederatedOAuth2UserService federatedOAuth2UserService(UserProvisioner provisioner) {
-        return new FederatedOAuth2UserService(provisioner, new GitHubEmails(RestClient.create()));
+    FederatedOidcUserService federatedOidcUserService(UserProvisioner provisioner, ProviderHttp http) {
+        return new FederatedOidcUserService(provisioner, http.userInfo());
+    }
+
+    @Bean
+    FederatedOAuth2UserService federatedOAuth2UserService(UserProvisioner provisioner, ProviderHttp http) {
+        return new FederatedOAuth2UserService(provisioner, http.userInfo(), new GitHubEmails(http.restClient()));
     }
 
     record Providers(Map<String, ClientRegistration> registrations)

@@ -12,7 +12,8 @@ import org.springframework.security.crypto.keygen.Base64StringKeyGenerator;
 import org.springframework.security.crypto.keygen.StringKeyGenerator;
 import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationProvider;
 import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
-import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -67,10 +68,10 @@ class JsonLogin {
 
     JsonLogin(ClientRegistrationRepository providers, LoginStateStore states, FederatedOidcUserService oidcUsers,
             FederatedOAuth2UserService oauth2Users, JwtDecoderFactory<ClientRegistration> idTokenDecoders,
+            OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> codeExchange,
             TokenIssuer tokens, UserViews users, AuthServerProperties properties) {
         this.providers = providers;
         this.states = states;
-        RestClientAuthorizationCodeTokenResponseClient codeExchange = new RestClientAuthorizationCodeTokenResponseClient();
         this.oidcLogin = new OidcAuthorizationCodeAuthenticationProvider(codeExchange, oidcUsers);
         this.oidcLogin.setJwtDecoderFactory(idTokenDecoders);
         this.oauth2Login = new OAuth2LoginAuthenticationProvider(codeExchange, oauth2Users);

@@ -156,6 +156,24 @@ class JsonLoginTest extends AuthServerFlowTest {
         assertThat(response.getBody().toString()).doesNotContain("Exception", "at org.");
     }
 
+    @Test
+    void aProviderThatNeverAnswersIs502AfterTheProviderTimeout() {
+        ProviderStandIns.nextGitHubUser(2002, "silent", "silent@login.test", "[]");
+        ProviderStandIns.GITHUB.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+            .post(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/login/oauth/access_token"))
+            .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{}").withFixedDelay(30_000)));
+        String callback = callbackFromProvider("github");
+        long start = System.nanoTime();
+
+        ResponseEntity<Map<String, Object>> response = get(callback);
+
+        java.time.Duration waited = java.time.Duration.ofNanos(System.nanoTime() - start);
+        assertThat(response.getStatusCode().value()).isEqualTo(502);
+        assertThat(response.getBody()).containsEntry("code", "provider_error");
+        assertThat(waited).isGreaterThanOrEqualTo(ProviderStandIns.PROVIDER_TIMEOUT)
+            .isLessThan(ProviderStandIns.PROVIDER_TIMEOUT.multipliedBy(3));
+    }
+
     /** Starts a JSON login and lets the provider stand-in redirect back: the callback URL it sends. */
     private String callbackFromProvider(String provider) {
         String url = (String) get("/api/v1/auth/" + provider + "/login").getBody().get("authorization_url");

@@ -29,6 +29,9 @@ public final class ProviderStandIns {
 
     static final MockOAuth2Server GOOGLE = new MockOAuth2Server();
 
+    /** Bounds each call to a stand-in; generous, since a loaded CI machine answers slowly too. */
+    static final java.time.Duration PROVIDER_TIMEOUT = java.time.Duration.ofSeconds(4);
+
     static final WireMockServer GITHUB = new WireMockServer(options().dynamicPort().globalTemplating(true));
 
     static {
@@ -58,6 +61,7 @@ public final class ProviderStandIns {
         registry.add(client + "provider.github.token-uri", () -> GITHUB.baseUrl() + "/login/oauth/access_token");
         registry.add(client + "provider.github.user-info-uri", () -> GITHUB.baseUrl() + "/api/v3/user");
         registry.add(client + "provider.github.user-name-attribute", () -> "id");
+        registry.add("platform.auth.provider-timeout", () -> PROVIDER_TIMEOUT.toSeconds() + "s");
     }
 
     /** The next Google sign-in is this person. */
