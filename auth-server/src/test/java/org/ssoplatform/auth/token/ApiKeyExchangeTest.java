@@ -2,6 +2,7 @@ package org.ssoplatform.auth.token;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,9 +41,9 @@ class ApiKeyExchangeTest extends AuthServerFlowTest {
 
     @Test
     void aKeyIsExchangedForATokenCarryingItsOwnGrants() {
-        User owner = owner("grants@keys.test");
+        User owner = users.save(owner("grants@keys.test").withRole(roleId("viewer")));
         String secret = ApiKeyFormat.generate();
-        ApiKey key = keys.save(key(owner, secret, null, Set.of(roleId("viewer")), Set.of(permissionId("analytics:read"))));
+        ApiKey key = keys.save(key(owner, secret, null, Set.of(roleId("viewer")), Set.of(permissionId("posts:write"))));
 
         ResponseEntity<Map<String, Object>> response = exchange(secret);
 
@@ -55,8 +56,32 @@ class ApiKeyExchangeTest extends AuthServerFlowTest {
         assertThat(token.getClaimAsString("auth_type")).isEqualTo("API_KEY");
         assertThat(token.getClaimAsString("api_key_id")).isEqualTo(key.id().toString());
         assertThat(token.getClaimAsStringList("roles")).containsExactly("viewer");
-        assertThat(token.getClaimAsStringList("permissions")).containsExactly("analytics:read", "posts:read", "users:read");
+        assertThat(token.getClaimAsStringList("permissions")).containsExactly("posts:read", "posts:write", "users:read");
         assertThat(token.getExpiresAt()).isBeforeOrEqualTo(token.getIssuedAt().plusSeconds(300));
+    }
+
+    @Test
+    void aKeyLosesWhatItsOwnerLoses() {
+        User owner = users.save(owner("demoted@keys.test").withRole(roleId("viewer")));
+        String secret = ApiKeyFormat.generate();
+        keys.save(key(owner, secret, null, Set.of(roleId("user")), Set.of(permissionId("users:read"))));
+        assertThat(grants(exchange(secret))).containsExactly(List.of("user"),
+                List.of("posts:read", "posts:write", "users:read"));
+
+        users.save(users.findById(owner.id()).orElseThrow().withoutRole(roleId("user")));
+
+        // users:read is still held through viewer; the user role and what only it gave are gone.
+        assertThat(grants(exchange(secret))).containsExactly(List.of(), List.of("users:read"));
+    }
+
+    @Test
+    void anAdminOwnersKeyKeepsWhatItWasGranted() {
+        User owner = users.save(owner("admin-owner@keys.test").withRole(roleId("admin")));
+        String secret = ApiKeyFormat.generate();
+        keys.save(key(owner, secret, null, Set.of(roleId("viewer")), Set.of(permissionId("analytics:read"))));
+
+        assertThat(grants(exchange(secret))).containsExactly(List.of("viewer"),
+                List.of("analytics:read", "posts:read", "users:read"));
     }
 
     @Test
@@ -124,6 +149,13 @@ class ApiKeyExchangeTest extends AuthServerFlowTest {
         assertThat(wrongSecret.getStatusCode().value()).isEqualTo(401);
         assertThat(publicClient.getStatusCode().value()).isEqualTo(401);
         assertThat(publicClient.getBody()).doesNotContainKey("access_token");
+    }
+
+    private static List<List<String>> grants(ResponseEntity<Map<String, Object>> response) {
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        Jwt token = ResourceServerView.of(BASE).decode((String) response.getBody().get("access_token"));
+        return List.of(java.util.Objects.requireNonNullElse(token.getClaimAsStringList("roles"), List.of()),
+                java.util.Objects.requireNonNullElse(token.getClaimAsStringList("permissions"), List.of()));
     }
 
     private ResponseEntity<Map<String, Object>> exchange(String apiKey) {
