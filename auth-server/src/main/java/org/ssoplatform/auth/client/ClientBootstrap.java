@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.ssoplatform.auth.config.AuthServerProperties;
+import org.ssoplatform.auth.token.IntrospectionPolicy;
 
 /**
  * Registers the configured clients at start-up, idempotently: an existing client keeps its internal
@@ -89,6 +90,7 @@ public class ClientBootstrap implements ApplicationRunner {
             .clientSettings(ClientSettings.builder()
                 .requireProofKey(usesCode)
                 .requireAuthorizationConsent(client.requireConsent())
+                .setting(IntrospectionPolicy.ANY_TOKEN, client.introspectsAnyToken())
                 .build())
             .tokenSettings(TokenSettings.builder()
                 .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)

@@ -8,14 +8,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * OAuth clients bootstrapped at start-up ({@code platform.clients.<client-id>.*}). A client with no
- * secret is public and must use PKCE.
+ * secret is public and must use PKCE. Every client may introspect its own tokens; one with
+ * {@code introspects-any-token} (the gateway) may introspect any.
  */
 @ConfigurationProperties("platform")
 public record ClientProperties(@DefaultValue Map<String, Client> clients) {
 
     public record Client(String name, String secret, @DefaultValue Set<String> grantTypes,
             @DefaultValue Set<String> redirectUris, @DefaultValue Set<String> postLogoutRedirectUris,
-            @DefaultValue Set<String> scopes, @DefaultValue("false") boolean requireConsent) {
+            @DefaultValue Set<String> scopes, @DefaultValue("false") boolean requireConsent,
+            @DefaultValue("false") boolean introspectsAnyToken) {
 
         boolean isPublic() {
             return secret == null || secret.isBlank();

@@ -50,8 +50,10 @@ import org.ssoplatform.auth.token.ApiKeyExchangeAuthenticationProvider;
 import org.ssoplatform.auth.token.ApiKeyExchangeRequestConverter;
 import org.ssoplatform.auth.token.ClientTokenAuthorizations;
 import org.ssoplatform.auth.token.CurrentUserInfoMapper;
+import org.ssoplatform.auth.token.IntrospectionPolicy;
 import org.ssoplatform.auth.token.PlatformTokenCustomizer;
 import org.ssoplatform.auth.token.StandardClaims;
+import org.ssoplatform.auth.token.UserInfoErrors;
 import org.ssoplatform.auth.user.UserGrants;
 import org.ssoplatform.resourceserver.PlatformAuthenticationEntryPoint;
 
@@ -67,9 +69,12 @@ class AuthorizationServerConfig {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
             .with(authorizationServer, server -> server
-                .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new CurrentUserInfoMapper(standardClaims))))
+                .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new CurrentUserInfoMapper(standardClaims))
+                    .errorResponseHandler(new UserInfoErrors())))
                 .tokenEndpoint(token -> token.accessTokenRequestConverter(new ApiKeyExchangeRequestConverter())
-                    .authenticationProvider(new ApiKeyExchangeAuthenticationProvider(apiKeys, tokenGenerator))))
+                    .authenticationProvider(new ApiKeyExchangeAuthenticationProvider(apiKeys, tokenGenerator)))
+                .tokenIntrospectionEndpoint(introspection -> introspection
+                    .authenticationProviders(providers -> providers.replaceAll(IntrospectionPolicy::applyTo))))
             .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
             // Clients that sent no credentials get the OAuth error; browsers go to the login page; other
             // API callers (Accept without text/html, e.g. UserInfo) get a bearer 401 they can read.

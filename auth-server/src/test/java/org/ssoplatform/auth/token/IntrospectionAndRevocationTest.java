@@ -31,7 +31,7 @@ class IntrospectionAndRevocationTest extends AuthServerFlowTest {
         ResponseEntity<Map<String, Object>> response = client.introspect("gateway", GATEWAY_SECRET, signIn.accessToken());
 
         assertThat(response.getStatusCode().value()).isEqualTo(200);
-        // Any authenticated client may introspect any token: the gateway learns about the portal's token.
+        // The gateway may introspect any token (introspects-any-token): it learns about the portal's token.
         assertThat(response.getBody()).containsEntry("active", true)
             .containsEntry("sub", jwt.getSubject())
             .containsEntry("client_id", "portal")
@@ -41,6 +41,28 @@ class IntrospectionAndRevocationTest extends AuthServerFlowTest {
         assertThat(((Number) response.getBody().get("exp")).longValue()).isEqualTo(jwt.getExpiresAt().getEpochSecond());
         assertThat(((String) response.getBody().get("scope")).split(" ")).containsExactlyInAnyOrder("openid",
                 "profile", "email");
+    }
+
+    @Test
+    void aClientMayIntrospectItsOwnTokens() {
+        PortalSignIn signIn = signIn("p-introspect", "own.introspect@tokens.test");
+
+        assertThat(client.introspect("portal", PortalSignIn.SECRET, signIn.accessToken()).getBody())
+            .containsEntry("active", true)
+            .containsEntry("client_id", "portal");
+        assertThat(client.introspect("portal", PortalSignIn.SECRET, signIn.refreshToken()).getBody())
+            .containsEntry("active", true);
+    }
+
+    @Test
+    void anotherClientsTokenIsInactiveToAClientThatMayNotIntrospectAnyToken() {
+        String gatewayToken = client.clientCredentialsToken();
+
+        ResponseEntity<Map<String, Object>> response = client.introspect("portal", PortalSignIn.SECRET, gatewayToken);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getBody()).isEqualTo(Map.of("active", false));
+        assertThat(client.introspect("gateway", GATEWAY_SECRET, gatewayToken).getBody()).containsEntry("active", true);
     }
 
     @Test

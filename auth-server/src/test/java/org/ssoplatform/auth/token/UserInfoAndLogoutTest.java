@@ -88,6 +88,8 @@ class UserInfoAndLogoutTest extends AuthServerFlowTest {
 
         assertThat(response.getStatusCode().value()).isEqualTo(403);
         assertThat(response.getBody()).containsEntry("error", "insufficient_scope");
+        assertThat(response.getHeaders().getFirst("WWW-Authenticate"))
+            .isEqualTo("Bearer error=\"insufficient_scope\", scope=\"openid\"");
     }
 
     @Test
@@ -116,6 +118,7 @@ class UserInfoAndLogoutTest extends AuthServerFlowTest {
 
         assertThat(response.getStatusCode().value()).isEqualTo(401);
         assertThat(response.getBody()).containsEntry("error", "invalid_token");
+        assertThat(response.getHeaders().getFirst("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
     }
 
     @Test
