@@ -55,8 +55,11 @@ class UserAdministration {
 
     @Transactional
     public UserView removeRole(Actor actor, long userId, long roleId) {
-        user(userId);
+        User user = user(userId);
         Role role = mayGrant(actor, roleId);
+        if (Actor.ADMIN_ROLE.equals(role.name()) && user.active() && user.roleIds().contains(roleId)) {
+            keepAnAdmin(role, userId);
+        }
         if (users.removeRole(userId, roleId)) {
             changed(actor, "user.role_removed", userId, Map.of("role_id", roleId, "role", role.name()));
         }
@@ -69,8 +72,12 @@ class UserAdministration {
         if (!active && actor.userId() == userId) {
             throw ApiProblem.of(HttpStatus.CONFLICT, "self_deactivation", "You cannot deactivate your own account.");
         }
-        if (!actor.admin() && isAdmin(user)) {
+        Role adminRole = adminRoleOf(user);
+        if (!actor.admin() && adminRole != null) {
             throw ApiProblem.of(HttpStatus.FORBIDDEN, "admin_only", "Only an admin may change an admin's account.");
+        }
+        if (!active && adminRole != null && user.active()) {
+            keepAnAdmin(adminRole, userId);
         }
         if (users.changeActive(userId, active)) {
             int revoked = active ? 0 : users.revokeAuthorizations(userId);
@@ -110,8 +117,22 @@ class UserAdministration {
         return role;
     }
 
-    private boolean isAdmin(User user) {
-        return !user.roleIds().isEmpty()
-                && roles.findByIdIn(user.roleIds()).stream().anyMatch(r -> Actor.ADMIN_ROLE.equals(r.name()));
+    private Role adminRoleOf(User user) {
+        return user.roleIds().isEmpty() ? null
+                : roles.findByIdIn(user.roleIds()).stream().filter(r -> Actor.ADMIN_ROLE.equals(r.name())).findFirst()
+                    .orElse(null);
+    }
+
+    /**
+     * The platform is administered through itself: taking admin from its last active holder would lock
+     * everyone out of the management API. The admin role's row is locked first, so two admins removing
+     * each other at the same moment are decided one after the other.
+     */
+    private void keepAnAdmin(Role adminRole, long userId) {
+        roles.lockById(adminRole.id());
+        if (users.countOtherActiveHolders(adminRole.id(), userId) == 0) {
+            throw ApiProblem.of(HttpStatus.CONFLICT, "last_admin",
+                    "This is the last active admin: make another user admin first.");
+        }
     }
 }

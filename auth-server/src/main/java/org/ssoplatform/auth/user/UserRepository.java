@@ -27,6 +27,11 @@ public interface UserRepository extends CrudRepository<User, Long>, PagingAndSor
     @Query("DELETE FROM user_roles WHERE user_id = :userId AND role_id = :roleId")
     boolean removeRole(long userId, long roleId);
 
+    @Query("""
+            SELECT count(*) FROM user_roles ur JOIN users u ON u.id = ur.user_id
+            WHERE ur.role_id = :roleId AND u.is_active AND u.id <> :userId""")
+    long countOtherActiveHolders(long roleId, long userId);
+
     @Modifying
     @Query("UPDATE users SET is_active = :active, updated_at = now() WHERE id = :userId AND is_active <> :active")
     boolean changeActive(long userId, boolean active);

@@ -59,6 +59,47 @@ class UserStatusTest extends ManagementApiTest {
     }
 
     @Test
+    void theLastActiveAdminCanBeNeitherDeactivatedNorStrippedOfAdmin() {
+        User last = newUser("admin");
+        String other = tokenFor(newUser("admin"));
+        withOnlyActiveAdmin(last, () -> {
+            assertProblem(http.patch("/api/v1/users/" + last.id(), other, Map.of("is_active", false)), 409,
+                    "last_admin");
+            assertProblem(http.delete("/api/v1/users/" + last.id() + "/roles/" + roleId("admin"), other), 409,
+                    "last_admin");
+            User unchanged = users.findById(last.id()).orElseThrow();
+            assertThat(unchanged.active()).isTrue();
+            assertThat(unchanged.roleIds()).contains(roleId("admin"));
+        });
+    }
+
+    @Test
+    void anAdminLosesAdminOrIsDeactivatedWhileAnotherActiveAdminRemains() {
+        User first = newUser("admin");
+        User second = newUser("admin");
+        String actor = tokenFor(newUser("admin"));
+
+        assertThat(http.delete("/api/v1/users/" + first.id() + "/roles/" + roleId("admin"), actor).status())
+            .isEqualTo(200);
+        assertThat(http.patch("/api/v1/users/" + second.id(), actor, Map.of("is_active", false)).status())
+            .isEqualTo(200);
+    }
+
+    /** Runs the check with every other admin of this shared test database inactive, then restores them. */
+    private void withOnlyActiveAdmin(User admin, Runnable check) {
+        java.util.List<Long> others = jdbc.sql("""
+                SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id
+                WHERE r.name = 'admin' AND u.is_active AND u.id <> ?""").param(admin.id()).query(Long.class).list();
+        others.forEach(id -> jdbc.sql("UPDATE users SET is_active = false WHERE id = ?").param(id).update());
+        try {
+            check.run();
+        }
+        finally {
+            others.forEach(id -> jdbc.sql("UPDATE users SET is_active = true WHERE id = ?").param(id).update());
+        }
+    }
+
+    @Test
     void aMissingOrMistypedIsActiveIsABadRequestNamingTheField() {
         String admin = tokenFor(newUser("admin"));
         long target = newUser().id();
