@@ -18,7 +18,7 @@ import org.ssoplatform.gateway.web.ProxiedRequestHeaders;
  * @param expiryMargin a cached token is dropped this long before its {@code exp}
  * @param unknownTtl how long a key auth-server refused is answered 401 without asking again
  * @param redisTimeout the longest any Redis command may delay a request
- * @param maxFailedAttempts unknown-key attempts per client address and window before 429
+ * @param maxFailedAttempts distinct refused keys per client address and window before 429
  * @param failedAttemptsWindow the window of that count
  * @param usageFlushInterval how often usage counters are written to Redis in one batch
  */

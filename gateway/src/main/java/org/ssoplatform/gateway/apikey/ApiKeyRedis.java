@@ -29,9 +29,18 @@ final class ApiKeyRedis {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyRedis.class);
 
-    private static final RedisScript<Long> INCREMENT_IN_WINDOW = RedisScript.of("""
+    /**
+     * KEYS[1] the address's count, KEYS[2] the hashes it counted; ARGV[1] the window, ARGV[2] the hash.
+     * A key counts once per window: the limit is against guessing many keys, and a client retrying one
+     * key it was just told is revoked guesses nothing.
+     */
+    private static final RedisScript<Long> COUNT_DISTINCT_IN_WINDOW = RedisScript.of("""
+            if redis.call('SADD', KEYS[2], ARGV[2]) == 0 then return 0 end
             local n = redis.call('INCR', KEYS[1])
-            if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+            if n == 1 then
+              redis.call('PEXPIRE', KEYS[1], ARGV[1])
+              redis.call('PEXPIRE', KEYS[2], ARGV[1])
+            end
             return n""", Long.class);
 
     private final ReactiveStringRedisTemplate redis;
@@ -69,10 +78,11 @@ final class ApiKeyRedis {
         bestEffort(redis.opsForValue().set(keys.apiKeyUnknown(hash), "1", properties.unknownTtl()), "cache an unknown key");
     }
 
-    /** Counts a failed attempt of this address; the window starts with its first failure. */
-    Mono<Void> recordFailure(String clientAddress) {
-        return redis.execute(INCREMENT_IN_WINDOW, List.of(keys.failedAttempts(clientAddress)),
-                    List.of(String.valueOf(properties.failedAttemptsWindow().toMillis())))
+    /** Counts a failed attempt of this address with this key; the window starts with its first failure. */
+    Mono<Void> recordFailure(String clientAddress, String hash) {
+        return redis.execute(COUNT_DISTINCT_IN_WINDOW,
+                    List.of(keys.failedAttempts(clientAddress), keys.failedKeys(clientAddress)),
+                    List.of(String.valueOf(properties.failedAttemptsWindow().toMillis()), hash))
             .then()
             .timeout(properties.redisTimeout())
             .onErrorResume(ex -> Mono.empty());

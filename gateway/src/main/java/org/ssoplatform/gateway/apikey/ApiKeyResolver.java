@@ -61,7 +61,7 @@ final class ApiKeyResolver {
             Mono<Resolution> outcome = lookup.unknown() ? Mono.just(new Resolution.Rejected())
                     : inFlight.computeIfAbsent(hash, h -> exchangeOnce(apiKey, h, generation));
             return outcome.flatMap(resolution -> resolution instanceof Resolution.Rejected
-                    ? redis.recordFailure(clientAddress).thenReturn(resolution) : Mono.just(resolution));
+                    ? redis.recordFailure(clientAddress, hash).thenReturn(resolution) : Mono.just(resolution));
         });
     }
 

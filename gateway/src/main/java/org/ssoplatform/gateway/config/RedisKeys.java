@@ -41,6 +41,11 @@ public final class RedisKeys {
         return ns + ":apikey:failed:" + clientAddress;
     }
 
+    /** The key hashes counted in {@link #failedAttempts}, so that each counts once. */
+    public String failedKeys(String clientAddress) {
+        return ns + ":apikey:failed-keys:" + clientAddress;
+    }
+
     public String rateLimit(String subject) {
         return ns + ":ratelimit:" + subject;
     }

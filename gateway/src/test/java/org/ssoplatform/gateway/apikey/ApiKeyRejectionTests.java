@@ -55,6 +55,23 @@ class ApiKeyRejectionTests extends GatewayTest {
     }
 
     @Test
+    void retryingOneRefusedKeyCountsAsOneFailedAttempt() {
+        String address = "127.0.0.27";
+        String revoked = ApiKeyFormat.generate();
+        STAND_INS.exchangeRefuses(revoked);
+        for (int i = 0; i < 8; i++) { // more than the 5 distinct keys that would block this address
+            client(address).get().uri("/examples/retry").header("X-API-Key", revoked).exchange()
+                .expectStatus().isUnauthorized();
+        }
+        await().atMost(Duration.ofSeconds(2))
+            .until(() -> "1".equals(redis.opsForValue().get(redisKeys.failedAttempts(address)).block()));
+
+        String good = ApiKeyFormat.generate();
+        STAND_INS.exchangeIssues(good, "109", Duration.ofMinutes(5));
+        client(address).get().uri("/examples/retry").header("X-API-Key", good).exchange().expectStatus().isOk();
+    }
+
+    @Test
     void revokedKeyIsRejectedWithinASecondOfTheInvalidationMessage() {
         String key = ApiKeyFormat.generate();
         STAND_INS.exchangeIssues(key, "107", Duration.ofMinutes(5));
