@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Token issuance and federated logins: our auth-server against Keycloak 26.4, side by side in one run.
-#   bench/auth-server/run.sh            (DURATION=20s CONNECTIONS=16 by default)
+#   bench/auth-server/run.sh            (DURATION=20s CONNECTIONS=16 WARMUP=40s LOGIN_WARMUP=15 by default)
 # Needs PostgreSQL and Redis at 127.0.0.1 (trust auth), wrk, python3, Java 17 and the Temurin 25 JDK
 # under /usr/lib/jvm (Keycloak 26 needs it). Writes bench/auth-server/RESULTS.md.
 set -euo pipefail
@@ -15,6 +15,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 WARMUP=${WARMUP:-40s}
 LOGIN_SECONDS=${LOGIN_SECONDS:-20}
 LOGIN_CONCURRENCY=${LOGIN_CONCURRENCY:-8}
+LOGIN_WARMUP=${LOGIN_WARMUP:-15} # seconds
 KC_VERSION=26.4.0
 KC_JAVA=${KC_JAVA:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n1)}
 OUR_PORT=19000 IDP_PORT=19099 KC_PORT=18180 KC_MGMT_PORT=19001
@@ -135,7 +136,7 @@ log "token exchange: ours (API key)"; read -r o_tx o_tx50 o_tx99 o_txe < <(run_w
 log "token exchange: keycloak (access token)"; read -r k_tx k_tx50 k_tx99 k_txe < <(run_wrk kc-tx "$KC_TOKEN" "$KC_BASIC" "$KC_TX_BODY")
 log "federated logins: ours"
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-java "$HERE/LoginLoad.java" "http://127.0.0.1:$OUR_PORT" local "$LOGIN_CONCURRENCY" 15 >/dev/null # warm-up (JIT)
+java "$HERE/LoginLoad.java" "http://127.0.0.1:$OUR_PORT" local "$LOGIN_CONCURRENCY" "$LOGIN_WARMUP" >/dev/null # warm-up (JIT)
 IDP_PID=${PIDS[0]} A0=$(ticks "$OUR_PID") I0=$(ticks "${PIDS[0]}")
 LOGINS=$(java "$HERE/LoginLoad.java" "http://127.0.0.1:$OUR_PORT" local "$LOGIN_CONCURRENCY" "$LOGIN_SECONDS")
 A1=$(ticks "$OUR_PID") I1=$(ticks "$IDP_PID")
@@ -167,6 +168,6 @@ ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
   echo "JSON login → stand-in IdP authorize → callback: code exchange at the IdP (no userinfo call: the ID token carries the profile), provisioning, token):"
   echo "\`$LOGINS\`"
   echo
-  echo "CPU per login (after a 15 s warm-up): auth-server ${AUTH_MS} ms, stand-in IdP ${IDP_MS} ms; the load"
+  echo "CPU per login (after a $LOGIN_WARMUP s warm-up): auth-server ${AUTH_MS} ms, stand-in IdP ${IDP_MS} ms; the load"
   echo "client, PostgreSQL and Redis take the rest of the $(nproc) cores."
 } | tee "$HERE/RESULTS.md"

@@ -37,16 +37,15 @@ public class ApiKeyGrants {
                        array(SELECT r.name FROM apikey_roles kr JOIN roles r ON r.id = kr.role_id
                              WHERE kr.api_key_id = k.id AND (owner.admin OR kr.role_id = ANY (owner.role_ids))
                              ORDER BY r.name) AS roles,
-                       array(SELECT p.name FROM permissions p
-                             WHERE p.id IN (
+                       array(SELECT p.name FROM permissions p WHERE p.id IN (
                                  SELECT rp.permission_id FROM apikey_roles kr
                                  JOIN role_permissions rp ON rp.role_id = kr.role_id
                                  WHERE kr.api_key_id = k.id AND (owner.admin OR kr.role_id = ANY (owner.role_ids))
                                  UNION
-                                 SELECT kp.permission_id FROM apikey_permissions kp WHERE kp.api_key_id = k.id)
-                               AND (owner.admin OR p.id IN (
-                                 SELECT rp.permission_id FROM user_roles ur
-                                 JOIN role_permissions rp ON rp.role_id = ur.role_id WHERE ur.user_id = k.user_id))
+                                 SELECT kp.permission_id FROM apikey_permissions kp
+                                 WHERE kp.api_key_id = k.id AND (owner.admin OR EXISTS (
+                                     SELECT 1 FROM role_permissions rp
+                                     WHERE rp.permission_id = kp.permission_id AND rp.role_id = ANY (owner.role_ids))))
                              ORDER BY p.name) AS permissions
                 FROM api_keys k JOIN users u ON u.id = k.user_id
                 CROSS JOIN LATERAL (

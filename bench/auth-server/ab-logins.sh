@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Side-by-side federated logins of several auth-server builds: bench/auth-server/ab-logins.sh A.jar B.jar ...
+# Each jar runs with the production flags on its own port, all on one fresh database and one stand-in IdP;
+# after WARMUP_ROUNDS rounds, ROUNDS rounds of SECONDS of `LoginLoad.java ... local 8 SECONDS` alternate
+# between them, and each line reports logins/s and the CPU one login cost auth-server and the IdP.
+# Only the ratios between the jars of one run mean anything (a shared, noisy 2-core machine).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+HERE=bench/auth-server
+ROUNDS=${ROUNDS:-3} WARMUP_ROUNDS=${WARMUP_ROUNDS:-4} SECONDS_PER_RUN=${SECONDS_PER_RUN:-20} CLIENTS=${CLIENTS:-8}
+DB=platform_bench_ab IDP_PORT=19199 FIRST_PORT=19100
+[ $# -ge 1 ] || { echo "usage: $0 auth-server.jar [auth-server.jar ...]" >&2; exit 2; }
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+wait_for() { for _ in $(seq 1 180); do curl -fs -o /dev/null "$1" && return 0; sleep 1; done; echo "not up: $1" >&2; exit 1; }
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+HZ=$(getconf CLK_TCK)
+
+psql -h 127.0.0.1 -U postgres -qAt -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+[ -f local-idp/target/local-idp-0.1.0-SNAPSHOT.jar ] || ./mvnw -q -B -DskipTests -pl local-idp -am package
+IDP_CONFIG='{"interactiveLogin":false,"tokenCallbacks":[{"issuerId":"local","tokenExpiry":3600,"requestMappings":[{"requestParam":"grant_type","match":"*","claims":{"sub":"bench-user","email":"bench@example.com","email_verified":true,"name":"Bench User","picture":"https://avatars.example/bench-user"}}]}]}'
+SERVER_PORT=$IDP_PORT JSON_CONFIG=$IDP_CONFIG java -Xmx256m -jar local-idp/target/local-idp-0.1.0-SNAPSHOT.jar >/dev/null 2>&1 &
+IDP_PID=$!
+PIDS+=($IDP_PID)
+wait_for "http://127.0.0.1:$IDP_PORT/local/.well-known/openid-configuration"
+
+declare -a PORT PID NAME
+for i in $(seq 0 $(($# - 1))); do
+  jar=${@:$((i + 1)):1}
+  PORT[$i]=$((FIRST_PORT + i)) NAME[$i]=$(basename "$jar")
+  # One after the other: the first one migrates the database.
+  POSTGRES_DB=$DB AUTH_SERVER_PORT=${PORT[$i]} AUTH_ISSUER=http://127.0.0.1:${PORT[$i]} \
+    LOCAL_IDP_URL=http://127.0.0.1:$IDP_PORT SPRING_PROFILES_ACTIVE=local PLATFORM_REDIS_NAMESPACE=bench-ab \
+    PLATFORM_SIGNING_SECRET=bench-signing-secret-0123456789abcdef0123 \
+    GATEWAY_CLIENT_SECRET=bench-gateway-secret-0123456789abcdef0123 \
+    PORTAL_CLIENT_SECRET=bench-portal-secret-0123456789abcdef0123 \
+    MALLOC_ARENA_MAX=2 java @deploy/jvm/auth-server.args -jar "$jar" >/dev/null 2>&1 &
+  PID[$i]=$!
+  PIDS+=(${PID[$i]})
+  wait_for "http://127.0.0.1:${PORT[$i]}/actuator/health"
+done
+
+run() { # round index
+  local a0 i0 out n
+  a0=$(ticks "${PID[$2]}") i0=$(ticks "$IDP_PID")
+  out=$(java "$HERE/LoginLoad.java" "http://127.0.0.1:${PORT[$2]}" local "$CLIENTS" "$SECONDS_PER_RUN")
+  n=$(sed -n 's/^logins=\([0-9]*\).*/\1/p' <<<"$out")
+  awk -v r="$1" -v name="${NAME[$2]}" -v out="$out" -v a=$(($(ticks "${PID[$2]}") - a0)) \
+    -v i=$(($(ticks "$IDP_PID") - i0)) -v n="$n" -v hz="$HZ" -v hwm="$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/${PID[$2]}/status")" \
+    'BEGIN { printf "%s %s %s auth_server_ms=%.1f idp_ms=%.1f vmhwm_mib=%s\n", r, name, out, a * 1000 / hz / n, i * 1000 / hz / n, hwm }'
+}
+for r in $(seq 1 "$WARMUP_ROUNDS"); do for i in "${!PID[@]}"; do run "warm-up-$r" "$i" >/dev/null; done; done
+for r in $(seq 1 "$ROUNDS"); do for i in "${!PID[@]}"; do run "round-$r" "$i"; done; done
