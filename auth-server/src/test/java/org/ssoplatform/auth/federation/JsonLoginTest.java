@@ -2,8 +2,10 @@ package org.ssoplatform.auth.federation;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -159,15 +161,14 @@ class JsonLoginTest extends AuthServerFlowTest {
     @Test
     void aProviderThatNeverAnswersIs502AfterTheProviderTimeout() {
         ProviderStandIns.nextGitHubUser(2002, "silent", "silent@login.test", "[]");
-        ProviderStandIns.GITHUB.stubFor(com.github.tomakehurst.wiremock.client.WireMock
-            .post(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/login/oauth/access_token"))
-            .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{}").withFixedDelay(30_000)));
+        ProviderStandIns.GITHUB.stubFor(WireMock.post(WireMock.urlPathEqualTo("/login/oauth/access_token"))
+            .willReturn(WireMock.okJson("{}").withFixedDelay(30_000)));
         String callback = callbackFromProvider("github");
         long start = System.nanoTime();
 
         ResponseEntity<Map<String, Object>> response = get(callback);
 
-        java.time.Duration waited = java.time.Duration.ofNanos(System.nanoTime() - start);
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
         assertThat(response.getStatusCode().value()).isEqualTo(502);
         assertThat(response.getBody()).containsEntry("code", "provider_error");
         assertThat(waited).isGreaterThanOrEqualTo(ProviderStandIns.PROVIDER_TIMEOUT)

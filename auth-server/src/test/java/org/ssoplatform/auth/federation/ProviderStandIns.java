@@ -1,5 +1,6 @@
 package org.ssoplatform.auth.federation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class ProviderStandIns {
     static final MockOAuth2Server GOOGLE = new MockOAuth2Server();
 
     /** Bounds each call to a stand-in; generous, since a loaded CI machine answers slowly too. */
-    static final java.time.Duration PROVIDER_TIMEOUT = java.time.Duration.ofSeconds(4);
+    static final Duration PROVIDER_TIMEOUT = Duration.ofSeconds(4);
 
     static final WireMockServer GITHUB = new WireMockServer(options().dynamicPort().globalTemplating(true));
 

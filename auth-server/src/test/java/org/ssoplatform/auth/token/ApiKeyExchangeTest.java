@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -154,8 +155,8 @@ class ApiKeyExchangeTest extends AuthServerFlowTest {
     private static List<List<String>> grants(ResponseEntity<Map<String, Object>> response) {
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         Jwt token = ResourceServerView.of(BASE).decode((String) response.getBody().get("access_token"));
-        return List.of(java.util.Objects.requireNonNullElse(token.getClaimAsStringList("roles"), List.of()),
-                java.util.Objects.requireNonNullElse(token.getClaimAsStringList("permissions"), List.of()));
+        return List.of(Objects.requireNonNullElse(token.getClaimAsStringList("roles"), List.of()),
+                Objects.requireNonNullElse(token.getClaimAsStringList("permissions"), List.of()));
     }
 
     private ResponseEntity<Map<String, Object>> exchange(String apiKey) {

@@ -1,5 +1,6 @@
 package org.ssoplatform.auth.user;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -87,7 +88,7 @@ class UserStatusTest extends ManagementApiTest {
 
     /** Runs the check with every other admin of this shared test database inactive, then restores them. */
     private void withOnlyActiveAdmin(User admin, Runnable check) {
-        java.util.List<Long> others = jdbc.sql("""
+        List<Long> others = jdbc.sql("""
                 SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id
                 WHERE r.name = 'admin' AND u.is_active AND u.id <> ?""").param(admin.id()).query(Long.class).list();
         others.forEach(id -> jdbc.sql("UPDATE users SET is_active = false WHERE id = ?").param(id).update());
