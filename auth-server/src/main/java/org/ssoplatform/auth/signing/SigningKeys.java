@@ -46,9 +46,9 @@ public class SigningKeys implements JWKSource<SecurityContext> {
         return selector.select(snapshot.published());
     }
 
-    /** A source holding only the current signer, for the encoder: one key, no ambiguity. */
-    public JWKSource<SecurityContext> signer() {
-        return (selector, context) -> selector.select(new JWKSet(snapshot.signer()));
+    /** The one key that signs now. */
+    RSAKey currentSigner() {
+        return snapshot.signer();
     }
 
     public JWKSet publishedSet() {
