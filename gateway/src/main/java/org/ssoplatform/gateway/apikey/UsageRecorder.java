@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.ssoplatform.gateway.config.RedisKeys;
+import org.ssoplatform.gateway.config.RedisScripts;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,8 +41,7 @@ final class UsageRecorder implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(UsageRecorder.class);
 
-    private static final RedisScript<Long> FLUSH = RedisScript.of(new ClassPathResource("scripts/usage_flush.lua"),
-            Long.class);
+    private static final RedisScript<Long> FLUSH = RedisScripts.fromClasspath("scripts/usage_flush.lua", Long.class);
 
     private final Map<Key, Usage> pending = new ConcurrentHashMap<>();
 

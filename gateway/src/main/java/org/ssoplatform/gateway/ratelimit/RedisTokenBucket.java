@@ -6,10 +6,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.ssoplatform.gateway.config.RedisKeys;
+import org.ssoplatform.gateway.config.RedisScripts;
 import org.ssoplatform.gateway.ratelimit.RateLimitProperties.Limit;
 import reactor.core.publisher.Mono;
 
@@ -28,8 +28,8 @@ final class RedisTokenBucket {
     private static final Logger log = LoggerFactory.getLogger(RedisTokenBucket.class);
 
     @SuppressWarnings({ "rawtypes", "unchecked" })
-    private static final RedisScript<List<Long>> SCRIPT = (RedisScript) RedisScript
-        .of(new ClassPathResource("scripts/token_bucket.lua"), List.class);
+    private static final RedisScript<List<Long>> SCRIPT = (RedisScript) RedisScripts
+        .fromClasspath("scripts/token_bucket.lua", List.class);
 
     private final ReactiveStringRedisTemplate redis;
 

@@ -1,0 +1,28 @@
+package org.ssoplatform.gateway.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * Lua scripts read from the classpath once. A script made from the resource itself asks on every
+ * execution whether the file changed, which inside a jar costs a {@code FileNotFoundException} per
+ * call (bench/README.md).
+ */
+public final class RedisScripts {
+
+    private RedisScripts() {
+    }
+
+    public static <T> RedisScript<T> fromClasspath(String path, Class<T> resultType) {
+        try {
+            return RedisScript.of(new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8), resultType);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Redis script " + path + " is missing", ex);
+        }
+    }
+}
