@@ -56,14 +56,18 @@ public class UserProvisioner {
     }
 
     private long decide(FederatedIdentity identity, Long linkTo) {
-        Optional<OAuthAccount> linked = accounts.findByProviderAndProviderUserId(identity.provider(), identity.subject());
+        Optional<OAuthAccountRepository.LinkedUser> linked = accounts.findLinkedUser(identity.provider(),
+                identity.subject());
         if (linked.isPresent()) {
-            long userId = linked.get().userId().getId();
+            long userId = linked.get().userId();
             if (linkTo != null && linkTo != userId) {
                 throw new FederationException("account_linked_elsewhere",
                         "This " + identity.provider() + " account is already linked to another user");
             }
-            return requireActive(users.findById(userId).orElseThrow()).id();
+            if (!linked.get().isActive()) {
+                throw deactivated();
+            }
+            return userId;
         }
         if (linkTo != null) {
             return link(requireActive(users.findById(linkTo).orElseThrow()), identity);
@@ -114,8 +118,12 @@ public class UserProvisioner {
 
     private static User requireActive(User user) {
         if (!user.active()) {
-            throw new FederationException("account_disabled", "This account is deactivated; ask an administrator");
+            throw deactivated();
         }
         return user;
+    }
+
+    private static FederationException deactivated() {
+        return new FederationException("account_disabled", "This account is deactivated; ask an administrator");
     }
 }
