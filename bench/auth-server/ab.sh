@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Side-by-side federated logins of several auth-server builds: bench/auth-server/ab-logins.sh A.jar B.jar ...
+# Several auth-server builds side by side: [LOAD=logins|client-credentials] bench/auth-server/ab.sh A.jar B.jar ...
 # Each jar runs with the production flags on its own port, all on one fresh database and one stand-in IdP;
-# after WARMUP_ROUNDS rounds, ROUNDS rounds of SECONDS of `LoginLoad.java ... local 8 SECONDS` alternate
-# between them, and each line reports logins/s and the CPU one login cost auth-server and the IdP.
+# after WARMUP_ROUNDS rounds, ROUNDS rounds of SECONDS alternate between them, each line reporting the rate
+# and the CPU one operation cost auth-server (and the IdP). LOAD=logins (default): federated logins,
+# `LoginLoad.java ... local 8 SECONDS`; LOAD=client-credentials: `wrk -t2 -c16` on the token endpoint.
+# JVM_EXTRA adds JVM flags to every jar's (e.g. -XX:NativeMemoryTracking=summary).
 # Only the ratios between the jars of one run mean anything (a shared, noisy 2-core machine).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 HERE=bench/auth-server
-ROUNDS=${ROUNDS:-3} WARMUP_ROUNDS=${WARMUP_ROUNDS:-4} SECONDS_PER_RUN=${SECONDS_PER_RUN:-20} CLIENTS=${CLIENTS:-8}
-DB=platform_bench_ab IDP_PORT=19199 FIRST_PORT=19100
+LOAD=${LOAD:-logins} ROUNDS=${ROUNDS:-3} WARMUP_ROUNDS=${WARMUP_ROUNDS:-4} SECONDS_PER_RUN=${SECONDS_PER_RUN:-20} CLIENTS=${CLIENTS:-8}
+DB=platform_bench_ab IDP_PORT=19199 FIRST_PORT=19100 GW_SECRET=bench-gateway-secret-0123456789abcdef0123
 [ $# -ge 1 ] || { echo "usage: $0 auth-server.jar [auth-server.jar ...]" >&2; exit 2; }
 PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -33,19 +35,30 @@ for i in $(seq 0 $(($# - 1))); do
   POSTGRES_DB=$DB AUTH_SERVER_PORT=${PORT[$i]} AUTH_ISSUER=http://127.0.0.1:${PORT[$i]} \
     LOCAL_IDP_URL=http://127.0.0.1:$IDP_PORT SPRING_PROFILES_ACTIVE=local PLATFORM_REDIS_NAMESPACE=bench-ab \
     PLATFORM_SIGNING_SECRET=bench-signing-secret-0123456789abcdef0123 \
-    GATEWAY_CLIENT_SECRET=bench-gateway-secret-0123456789abcdef0123 \
+    GATEWAY_CLIENT_SECRET=$GW_SECRET \
     PORTAL_CLIENT_SECRET=bench-portal-secret-0123456789abcdef0123 \
-    MALLOC_ARENA_MAX=2 java @deploy/jvm/auth-server.args -jar "$jar" >/dev/null 2>&1 &
+    MALLOC_ARENA_MAX=2 java @deploy/jvm/auth-server.args ${JVM_EXTRA:-} -jar "$jar" >/dev/null 2>&1 &
   PID[$i]=$!
   PIDS+=(${PID[$i]})
   wait_for "http://127.0.0.1:${PORT[$i]}/actuator/health"
 done
 
+load() { # index -> "logins=N ..." or "tokens=N tokens_per_s=R p99=..."
+  if [ "$LOAD" = logins ]; then
+    java "$HERE/LoginLoad.java" "http://127.0.0.1:${PORT[$1]}" local "$CLIENTS" "$SECONDS_PER_RUN"
+  else
+    BODY=grant_type=client_credentials BASIC=$(printf 'gateway:%s' "$GW_SECRET" | base64 -w0) \
+      wrk -t2 -c16 -d"${SECONDS_PER_RUN}s" --latency -s bench/wrk/form-post.lua "http://127.0.0.1:${PORT[$1]}/oauth2/token" \
+      | awk '$2 == "requests" && $3 == "in" { n = $1 } $1 == "99%" { p99 = $2 } /Requests\/sec/ { r = $2 }
+          /Non-2xx/ { e = $NF } END { printf "tokens=%d tokens_per_s=%s p99=%s non_2xx=%d\n", n, r, p99, e }'
+  fi
+}
+
 run() { # round index
   local a0 i0 out n
   a0=$(ticks "${PID[$2]}") i0=$(ticks "$IDP_PID")
-  out=$(java "$HERE/LoginLoad.java" "http://127.0.0.1:${PORT[$2]}" local "$CLIENTS" "$SECONDS_PER_RUN")
-  n=$(sed -n 's/^logins=\([0-9]*\).*/\1/p' <<<"$out")
+  out=$(load "$2")
+  n=$(sed -n 's/^[a-z]*=\([0-9]*\).*/\1/p' <<<"$out")
   awk -v r="$1" -v name="${NAME[$2]}" -v out="$out" -v a=$(($(ticks "${PID[$2]}") - a0)) \
     -v i=$(($(ticks "$IDP_PID") - i0)) -v n="$n" -v hz="$HZ" -v hwm="$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/${PID[$2]}/status")" \
     'BEGIN { printf "%s %s %s auth_server_ms=%.1f idp_ms=%.1f vmhwm_mib=%s\n", r, name, out, a * 1000 / hz / n, i * 1000 / hz / n, hwm }'
