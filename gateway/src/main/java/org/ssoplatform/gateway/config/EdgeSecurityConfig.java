@@ -28,9 +28,11 @@ import org.ssoplatform.gateway.web.ProxiedRequestHeaders;
 import reactor.core.publisher.Mono;
 
 /**
- * The API chain: everything the portal chain does not take. Stateless: each request authenticates
- * with a bearer JWT or an API key, or goes to a configured public path. Credentials are checked in
- * this order: both present (400), bearer JWT, API key.
+ * The chains of everything the portal chain does not take. Stateless: each request authenticates
+ * with a bearer JWT or an API key, or goes to a configured public path. Three chains, by the
+ * credentials a request carries: none on a public path (CORS only), only an API key (the key's
+ * filter), and all others, the API chain: both credentials (400), a bearer JWT, or none on a
+ * protected path (401).
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeSecurityConfig {
@@ -57,8 +59,29 @@ class EdgeSecurityConfig {
         return credential ? MatchResult.notMatch() : MatchResult.match();
     }
 
+    /**
+     * An API key and no bearer token, on any path: the key's own filter decides, and it answers every
+     * key it does not accept itself (malformed or unknown 401, blocked 429, unverifiable 503). An
+     * accepted key is an authenticated caller, which every path of the API chain lets through, so its
+     * bearer authentication, authorization and exception translation would only cost the request time
+     * (bench/README.md). A request with both credentials goes to the API chain, which refuses it.
+     */
     @Bean
     @Order(3)
+    SecurityWebFilterChain apiKeyOnlyChain(ApiKeyFilters apiKeys, CorsConfigurationSource cors) {
+        return new MatcherSecurityWebFilterChain(EdgeSecurityConfig::carriesOnlyAnApiKey,
+                List.of(new CorsWebFilter(cors), apiKeys.authentication()));
+    }
+
+    private static Mono<MatchResult> carriesOnlyAnApiKey(ServerWebExchange exchange) {
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        boolean onlyKey = headers.containsHeader(ProxiedRequestHeaders.API_KEY)
+                && !headers.containsHeader(HttpHeaders.AUTHORIZATION);
+        return onlyKey ? MatchResult.match() : MatchResult.notMatch();
+    }
+
+    @Bean
+    @Order(4)
     SecurityWebFilterChain apiSecurityFilterChain(ServerHttpSecurity http, GatewayProperties properties,
             ReactiveJwtDecoder jwtDecoder, ApiKeyFilters apiKeys, ProblemEntryPoint entryPoint,
             ProblemAccessDeniedHandler accessDenied, BearerFailureHandler bearerFailure, CorsConfigurationSource cors) {
@@ -72,7 +95,6 @@ class EdgeSecurityConfig {
                 .authenticationFailureHandler(bearerFailure)
                 .accessDeniedHandler(accessDenied))
             .addFilterBefore(apiKeys.conflictCheck(), SecurityWebFiltersOrder.AUTHENTICATION)
-            .addFilterAfter(apiKeys.authentication(), SecurityWebFiltersOrder.AUTHENTICATION)
             .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
             .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
             .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
+import org.ssoplatform.apikey.format.ApiKeyFormat;
 import org.ssoplatform.gateway.support.GatewayTest;
 import org.ssoplatform.gateway.support.TestTokens;
 
@@ -134,6 +136,38 @@ class EdgeBehaviourTests extends GatewayTest {
         client().get().uri("/examples/public").header("X-API-Key", "not-a-key").exchange()
             .expectStatus().isUnauthorized()
             .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void corsAppliesToRequestsCarryingOnlyAnApiKey() {
+        String path = uniqueBackendPath();
+
+        client().get().uri(path).header("Origin", "http://localhost:8080").header("X-API-Key", "not-a-key").exchange()
+            .expectStatus().isUnauthorized()
+            .expectHeader().valueEquals("Access-Control-Allow-Origin", "http://localhost:8080")
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client().get().uri(path).header("Origin", "http://evil.test").header("X-API-Key", ApiKeyFormat.generate())
+            .exchange()
+            .expectStatus().isForbidden();
+
+        assertThat(backendReceived(path)).isEmpty();
+    }
+
+    @Test
+    void aGoodKeyOnAPublicPathIsRelayedAsItsBearerToken() {
+        String key = ApiKeyFormat.generate();
+        String jwt = TestTokens.apiKeyToken("301", Duration.ofMinutes(5));
+        STAND_INS.exchangeIssues(key, jwt);
+        String path = "/examples/public";
+        int before = backendReceived(path).size();
+
+        client().get().uri(path).header("X-API-Key", key).exchange()
+            .expectStatus().isOk()
+            .expectHeader().exists("RateLimit-Remaining");
+
+        LoggedRequest received = backendReceived(path).get(before);
+        assertThat(received.getHeader("Authorization")).isEqualTo("Bearer " + jwt);
+        assertThat(received.containsHeader("X-API-Key")).isFalse();
     }
 
     @Test
