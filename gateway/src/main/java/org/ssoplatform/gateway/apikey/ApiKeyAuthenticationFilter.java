@@ -18,9 +18,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Authenticates {@code X-API-Key}: a malformed key is refused before any I/O; a good one is replaced
- * by {@code Authorization: Bearer <exchanged JWT>} on the proxied request ({@link ProxiedRequestHeaders}). Sits
- * in the API security chain right after bearer authentication, and alone (after CORS) in the chain of
- * requests carrying only a key.
+ * by {@code Authorization: Bearer <exchanged JWT>} on the proxied request ({@link ProxiedRequestHeaders}). It is
+ * the only filter after CORS in the chain of requests that carry a key and no bearer token.
  */
 public final class ApiKeyAuthenticationFilter implements WebFilter {
 
@@ -71,8 +70,8 @@ public final class ApiKeyAuthenticationFilter implements WebFilter {
         usage.record(token.apiKeyId());
         ProxiedRequestHeaders.relayAsBearer(exchange, token.value());
         JwtAuthenticationToken authentication = new JwtAuthenticationToken(token.jwt(), List.of());
-        // Both ways Spring Security exposes a caller: the exchange's principal (the rate limiter's),
-        // which the API chain would otherwise derive from the context, and the context itself.
+        // Both ways Spring Security exposes a caller: the exchange's principal (the rate limiter reads
+        // it; no filter of this chain derives it from the context) and the context itself.
         ServerWebExchange authenticated = exchange.mutate().principal(Mono.just(authentication)).build();
         return chain.filter(authenticated).contextWrite(ReactiveSecurityContextHolder.withAuthentication(authentication));
     }
