@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Several auth-server builds side by side: [LOAD=logins|client-credentials] bench/auth-server/ab.sh A.jar B.jar ...
+# Several auth-server builds side by side: [LOAD=logins|client-credentials|token-exchange] bench/auth-server/ab.sh A.jar B.jar ...
 # Each jar runs with the production flags on its own port, all on one fresh database and one stand-in IdP;
 # after WARMUP_ROUNDS rounds, ROUNDS rounds of SECONDS alternate between them, each line reporting the rate
 # and the CPU one operation cost auth-server (and the IdP). LOAD=logins (default): federated logins,
-# `LoginLoad.java ... local 8 SECONDS`; LOAD=client-credentials: `wrk -t2 -c16` on the token endpoint.
+# `LoginLoad.java ... local 8 SECONDS`; LOAD=client-credentials: `wrk -t2 -c16` on the token endpoint;
+# LOAD=token-exchange: the same with one API key (run.sh's) as the subject token.
 # JVM_EXTRA adds JVM flags to every jar's (e.g. -XX:NativeMemoryTracking=summary).
 # Only the ratios between the jars of one run mean anything (a shared, noisy 2-core machine).
 set -euo pipefail
@@ -43,25 +44,41 @@ for i in $(seq 0 $(($# - 1))); do
   wait_for "http://127.0.0.1:${PORT[$i]}/actuator/health"
 done
 
+BODY=grant_type=client_credentials
+if [ "$LOAD" = token-exchange ]; then # the key of run.sh: owner with roles user and viewer, the key with viewer
+  read -r API_KEY KEY_HASH < <(python3 "$HERE/apikey.py")
+  psql -h 127.0.0.1 -U postgres -d $DB -qAt -v ON_ERROR_STOP=1 <<SQL
+INSERT INTO users (email, full_name) VALUES ('bench-key-owner@example.com', 'Key Owner');
+INSERT INTO user_roles SELECT u.id, r.id FROM users u, roles r WHERE u.email = 'bench-key-owner@example.com' AND r.name IN ('user', 'viewer');
+INSERT INTO api_keys (user_id, name, key_hash, key_prefix, key_last_chars)
+  SELECT id, 'bench', decode('$KEY_HASH', 'hex'), substr('$API_KEY', 1, 11), right('$API_KEY', 4) FROM users WHERE email = 'bench-key-owner@example.com';
+INSERT INTO apikey_roles SELECT k.id, r.id FROM api_keys k, roles r WHERE k.name = 'bench' AND r.name = 'viewer';
+SQL
+  BODY="grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=$API_KEY&subject_token_type=urn:ssoplatform:params:oauth:token-type:api-key"
+fi
+
 load() { # index -> "logins=N ..." or "tokens=N tokens_per_s=R p99=..."
   if [ "$LOAD" = logins ]; then
     java "$HERE/LoginLoad.java" "http://127.0.0.1:${PORT[$1]}" local "$CLIENTS" "$SECONDS_PER_RUN"
   else
-    BODY=grant_type=client_credentials BASIC=$(printf 'gateway:%s' "$GW_SECRET" | base64 -w0) \
+    BODY=$BODY BASIC=$(printf 'gateway:%s' "$GW_SECRET" | base64 -w0) \
       wrk -t2 -c16 -d"${SECONDS_PER_RUN}s" --latency -s bench/wrk/form-post.lua "http://127.0.0.1:${PORT[$1]}/oauth2/token" \
       | awk '$2 == "requests" && $3 == "in" { n = $1 } $1 == "99%" { p99 = $2 } /Requests\/sec/ { r = $2 }
           /Non-2xx/ { e = $NF } END { printf "tokens=%d tokens_per_s=%s p99=%s non_2xx=%d\n", n, r, p99, e }'
   fi
 }
 
+pg_ticks() { local t=0 pid; for pid in $(pgrep -x postgres); do t=$((t + $(ticks "$pid" 2>/dev/null || echo 0))); done; echo $t; }
 run() { # round index
-  local a0 i0 out n
-  a0=$(ticks "${PID[$2]}") i0=$(ticks "$IDP_PID")
+  local a0 i0 p0 out n
+  a0=$(ticks "${PID[$2]}") i0=$(ticks "$IDP_PID") p0=$(pg_ticks)
   out=$(load "$2")
   n=$(sed -n 's/^[a-z]*=\([0-9]*\).*/\1/p' <<<"$out")
   awk -v r="$1" -v name="${NAME[$2]}" -v out="$out" -v a=$(($(ticks "${PID[$2]}") - a0)) \
-    -v i=$(($(ticks "$IDP_PID") - i0)) -v n="$n" -v hz="$HZ" -v hwm="$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/${PID[$2]}/status")" \
-    'BEGIN { printf "%s %s %s auth_server_ms=%.1f idp_ms=%.1f vmhwm_mib=%s\n", r, name, out, a * 1000 / hz / n, i * 1000 / hz / n, hwm }'
+    -v i=$(($(ticks "$IDP_PID") - i0)) -v p=$(($(pg_ticks) - p0)) -v n="$n" -v hz="$HZ" \
+    -v hwm="$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/${PID[$2]}/status")" \
+    'BEGIN { printf "%s %s %s auth_server_ms=%.2f idp_ms=%.2f postgres_ms=%.2f vmhwm_mib=%s\n", r, name, out,
+      a * 1000 / hz / n, i * 1000 / hz / n, p * 1000 / hz / n, hwm }'
 }
 for r in $(seq 1 "$WARMUP_ROUNDS"); do for i in "${!PID[@]}"; do run "warm-up-$r" "$i" >/dev/null; done; done
 for r in $(seq 1 "$ROUNDS"); do for i in "${!PID[@]}"; do run "round-$r" "$i"; done; done

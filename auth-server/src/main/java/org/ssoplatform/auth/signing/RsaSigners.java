@@ -6,18 +6,19 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.util.Optional;
 
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
-import org.conscrypt.Conscrypt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the signer for a private key. RS256 signatures are most of a token's CPU; BoringSSL (through
- * Conscrypt) signs one in half the JDK's time, but only with a key translated into its own key object
- * once, not with the JDK's key (which it would convert on every signature). Where its native library
- * cannot load (another platform, a musl image) the JDK signs.
+ * Makes the signer for a private key. RS256 signatures are most of a token's CPU; AWS-LC (through
+ * the Amazon Corretto Crypto Provider) signs one in a quarter of the JDK's time on CPUs with AVX-512
+ * IFMA (bench/README.md), but only with a key translated into its own key object once, not with the
+ * JDK's key (which it would convert on every signature). Where its native library cannot load (it
+ * ships for Linux on x86-64) the JDK signs.
  */
 final class RsaSigners {
 
@@ -30,12 +31,15 @@ final class RsaSigners {
     }
 
     static RsaSigners fastest() {
-        if (Conscrypt.isAvailable()) {
-            log.info("Tokens are signed with Conscrypt (BoringSSL)");
-            return new RsaSigners(Optional.of(Conscrypt.newProvider()));
+        AmazonCorrettoCryptoProvider accp = AmazonCorrettoCryptoProvider.INSTANCE;
+        Throwable loadingError = accp.getLoadingError();
+        if (loadingError == null) {
+            log.info("Tokens are signed with {} (Amazon Corretto Crypto Provider {})", accp.getAwsLcVersionStr(),
+                    accp.getVersionStr());
+            return new RsaSigners(Optional.of(accp));
         }
-        log.info("Conscrypt's native library does not load on {} {}; the JDK signs tokens",
-                System.getProperty("os.name"), System.getProperty("os.arch"));
+        log.info("The Amazon Corretto Crypto Provider does not load on {} {} ({}); the JDK signs tokens",
+                System.getProperty("os.name"), System.getProperty("os.arch"), loadingError.toString());
         return jdk();
     }
 

@@ -5,12 +5,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
-import org.conscrypt.Conscrypt;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 class PlatformJwtEncoderTest {
 
     static List<String> providers() {
-        return List.of("jdk", "conscrypt");
+        return List.of("jdk", "aws-lc");
     }
 
     private final Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -102,12 +102,16 @@ class PlatformJwtEncoderTest {
             .build();
     }
 
-    private static RsaSigners signers(String provider) {
+    private static RsaSigners signers(String provider) throws Exception {
         if (provider.equals("jdk")) {
             return RsaSigners.jdk();
         }
-        assumeThat(Conscrypt.isAvailable()).as("Conscrypt's native library loads here").isTrue();
-        return RsaSigners.fastest();
+        assumeThat(System.getProperty("os.name") + " " + System.getProperty("os.arch"))
+            .as("the Amazon Corretto Crypto Provider ships for Linux on x86-64").isEqualTo("Linux amd64");
+        RsaSigners fastest = RsaSigners.fastest();
+        assertThat(fastest.signer(newKey("probe")).getJCAContext().getProvider())
+            .isSameAs(AmazonCorrettoCryptoProvider.INSTANCE);
+        return fastest;
     }
 
     private static RSAKey newKey(String kid) throws Exception {
