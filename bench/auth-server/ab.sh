@@ -5,7 +5,8 @@
 # and the CPU one operation cost auth-server (and the IdP). LOAD=logins (default): federated logins,
 # `LoginLoad.java ... local 8 SECONDS`; LOAD=client-credentials: `wrk -t2 -c16` on the token endpoint;
 # LOAD=token-exchange: the same with one API key (run.sh's) as the subject token.
-# JVM_EXTRA adds JVM flags to every jar's (e.g. -XX:NativeMemoryTracking=summary).
+# JVM_EXTRA adds JVM flags to every jar's (e.g. -XX:NativeMemoryTracking=summary), JVM_EXTRA_<n> to the n-th jar's
+# only (the same jar twice with different flags compares the flags).
 # Only the ratios between the jars of one run mean anything (a shared, noisy 2-core machine).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -29,16 +30,17 @@ PIDS+=($IDP_PID)
 wait_for "http://127.0.0.1:$IDP_PORT/local/.well-known/openid-configuration"
 
 declare -a PORT PID NAME
+extra_flags() { local name=JVM_EXTRA_$1; echo "${!name:-}"; }
 for i in $(seq 0 $(($# - 1))); do
   jar=${@:$((i + 1)):1}
-  PORT[$i]=$((FIRST_PORT + i)) NAME[$i]=$(basename "$jar")
+  PORT[$i]=$((FIRST_PORT + i)) NAME[$i]=$(basename "$jar")$(extra_flags $((i + 1)) | sed -e 's/^./+&/' -e 's/ /+/g')
   # One after the other: the first one migrates the database.
   POSTGRES_DB=$DB AUTH_SERVER_PORT=${PORT[$i]} AUTH_ISSUER=http://127.0.0.1:${PORT[$i]} \
     LOCAL_IDP_URL=http://127.0.0.1:$IDP_PORT SPRING_PROFILES_ACTIVE=local PLATFORM_REDIS_NAMESPACE=bench-ab \
     PLATFORM_SIGNING_SECRET=bench-signing-secret-0123456789abcdef0123 \
     GATEWAY_CLIENT_SECRET=$GW_SECRET \
     PORTAL_CLIENT_SECRET=bench-portal-secret-0123456789abcdef0123 \
-    MALLOC_ARENA_MAX=2 java @deploy/jvm/auth-server.args ${JVM_EXTRA:-} -jar "$jar" >/dev/null 2>&1 &
+    MALLOC_ARENA_MAX=2 java @deploy/jvm/auth-server.args ${JVM_EXTRA:-} $(extra_flags $((i + 1))) -jar "$jar" >/dev/null 2>&1 &
   PID[$i]=$!
   PIDS+=(${PID[$i]})
   wait_for "http://127.0.0.1:${PORT[$i]}/actuator/health"

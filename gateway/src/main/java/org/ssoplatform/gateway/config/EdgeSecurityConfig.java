@@ -13,10 +13,8 @@ import org.springframework.security.web.server.MatcherSecurityWebFilterChain;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
-import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.server.ServerWebExchange;
@@ -46,17 +44,14 @@ class EdgeSecurityConfig {
     @Bean
     @Order(2)
     SecurityWebFilterChain anonymousPublicPathChain(GatewayProperties properties, CorsConfigurationSource cors) {
-        ServerWebExchangeMatcher anonymousPublicPath = new AndServerWebExchangeMatcher(
-                ServerWebExchangeMatchers.pathMatchers(properties.publicPaths().toArray(String[]::new)),
-                EdgeSecurityConfig::carriesNoCredential);
+        PathPatterns publicPaths = PathPatterns.of(properties.publicPaths());
+        ServerWebExchangeMatcher anonymousPublicPath = exchange -> {
+            HttpHeaders headers = exchange.getRequest().getHeaders();
+            boolean credential = headers.containsHeader(HttpHeaders.AUTHORIZATION)
+                    || headers.containsHeader(ProxiedRequestHeaders.API_KEY);
+            return !credential && publicPaths.test(exchange.getRequest()) ? PathPatterns.MATCH : PathPatterns.NO_MATCH;
+        };
         return new MatcherSecurityWebFilterChain(anonymousPublicPath, List.of(new CorsWebFilter(cors)));
-    }
-
-    private static Mono<MatchResult> carriesNoCredential(ServerWebExchange exchange) {
-        HttpHeaders headers = exchange.getRequest().getHeaders();
-        boolean credential = headers.containsHeader(HttpHeaders.AUTHORIZATION)
-                || headers.containsHeader(ProxiedRequestHeaders.API_KEY);
-        return credential ? MatchResult.notMatch() : MatchResult.match();
     }
 
     /**
@@ -77,7 +72,7 @@ class EdgeSecurityConfig {
         HttpHeaders headers = exchange.getRequest().getHeaders();
         boolean onlyKey = headers.containsHeader(ProxiedRequestHeaders.API_KEY)
                 && !headers.containsHeader(HttpHeaders.AUTHORIZATION);
-        return onlyKey ? MatchResult.match() : MatchResult.notMatch();
+        return onlyKey ? PathPatterns.MATCH : PathPatterns.NO_MATCH;
     }
 
     @Bean
@@ -87,7 +82,7 @@ class EdgeSecurityConfig {
             ProblemAccessDeniedHandler accessDenied, BearerFailureHandler bearerFailure, CorsConfigurationSource cors) {
         return http
             .authorizeExchange(exchanges -> exchanges
-                .pathMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
+                .matchers(PathPatterns.of(properties.publicPaths())).permitAll()
                 .anyExchange().authenticated())
             .oauth2ResourceServer(resourceServer -> resourceServer
                 .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
