@@ -70,17 +70,18 @@ load() { # index -> "logins=N ..." or "tokens=N tokens_per_s=R p99=..."
   fi
 }
 
+busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; } # the whole machine: user, nice, system, irq, softirq
 pg_ticks() { local t=0 pid; for pid in $(pgrep -x postgres); do t=$((t + $(ticks "$pid" 2>/dev/null || echo 0))); done; echo $t; }
 run() { # round index
-  local a0 i0 p0 out n
-  a0=$(ticks "${PID[$2]}") i0=$(ticks "$IDP_PID") p0=$(pg_ticks)
+  local a0 i0 p0 m0 out n
+  a0=$(ticks "${PID[$2]}") i0=$(ticks "$IDP_PID") p0=$(pg_ticks) m0=$(busy_ticks)
   out=$(load "$2")
   n=$(sed -n 's/^[a-z]*=\([0-9]*\).*/\1/p' <<<"$out")
   awk -v r="$1" -v name="${NAME[$2]}" -v out="$out" -v a=$(($(ticks "${PID[$2]}") - a0)) \
-    -v i=$(($(ticks "$IDP_PID") - i0)) -v p=$(($(pg_ticks) - p0)) -v n="$n" -v hz="$HZ" \
+    -v i=$(($(ticks "$IDP_PID") - i0)) -v p=$(($(pg_ticks) - p0)) -v m=$(($(busy_ticks) - m0)) -v n="$n" -v hz="$HZ" \
     -v hwm="$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/${PID[$2]}/status")" \
-    'BEGIN { printf "%s %s %s auth_server_ms=%.2f idp_ms=%.2f postgres_ms=%.2f vmhwm_mib=%s\n", r, name, out,
-      a * 1000 / hz / n, i * 1000 / hz / n, p * 1000 / hz / n, hwm }'
+    'BEGIN { printf "%s %s %s auth_server_ms=%.2f idp_ms=%.2f postgres_ms=%.2f machine_ms=%.2f vmhwm_mib=%s\n", r, name,
+      out, a * 1000 / hz / n, i * 1000 / hz / n, p * 1000 / hz / n, m * 1000 / hz / n, hwm }'
 }
 for r in $(seq 1 "$WARMUP_ROUNDS"); do for i in "${!PID[@]}"; do run "warm-up-$r" "$i" >/dev/null; done; done
 for r in $(seq 1 "$ROUNDS"); do for i in "${!PID[@]}"; do run "round-$r" "$i"; done; done
