@@ -47,15 +47,8 @@ for i in $(seq 0 $(($# - 1))); do
 done
 
 BODY=grant_type=client_credentials
-if [ "$LOAD" = token-exchange ]; then # the key of run.sh: owner with roles user and viewer, the key with viewer
-  read -r API_KEY KEY_HASH < <(python3 "$HERE/apikey.py")
-  psql -h 127.0.0.1 -U postgres -d $DB -qAt -v ON_ERROR_STOP=1 <<SQL
-INSERT INTO users (email, full_name) VALUES ('bench-key-owner@example.com', 'Key Owner');
-INSERT INTO user_roles SELECT u.id, r.id FROM users u, roles r WHERE u.email = 'bench-key-owner@example.com' AND r.name IN ('user', 'viewer');
-INSERT INTO api_keys (user_id, name, key_hash, key_prefix, key_last_chars)
-  SELECT id, 'bench', decode('$KEY_HASH', 'hex'), substr('$API_KEY', 1, 11), right('$API_KEY', 4) FROM users WHERE email = 'bench-key-owner@example.com';
-INSERT INTO apikey_roles SELECT k.id, r.id FROM api_keys k, roles r WHERE k.name = 'bench' AND r.name = 'viewer';
-SQL
+if [ "$LOAD" = token-exchange ]; then # run.sh's API key
+  API_KEY=$("$HERE/bench-key.sh" $DB)
   BODY="grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=$API_KEY&subject_token_type=urn:ssoplatform:params:oauth:token-type:api-key"
 fi
 

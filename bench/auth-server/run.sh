@@ -90,15 +90,8 @@ curl -fs -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/j
   "protocolMappers":[{"name":"aud-self","protocol":"openid-connect","protocolMapper":"oidc-audience-mapper",
     "config":{"included.client.audience":"bench-client","access.token.claim":"true","id.token.claim":"false"}}]}'
 
-# --- an API key for our token exchange: a user with roles user and viewer, the key with viewer -----
-read -r API_KEY KEY_HASH < <(python3 "$HERE/apikey.py")
-psql -d platform_bench <<SQL
-INSERT INTO users (email, full_name) VALUES ('bench-key-owner@example.com', 'Key Owner');
-INSERT INTO user_roles SELECT u.id, r.id FROM users u, roles r WHERE u.email = 'bench-key-owner@example.com' AND r.name IN ('user', 'viewer');
-INSERT INTO api_keys (user_id, name, key_hash, key_prefix, key_last_chars)
-  SELECT id, 'bench', decode('$KEY_HASH', 'hex'), substr('$API_KEY', 1, 11), right('$API_KEY', 4) FROM users WHERE email = 'bench-key-owner@example.com';
-INSERT INTO apikey_roles SELECT k.id, r.id FROM api_keys k, roles r WHERE k.name = 'bench' AND r.name = 'viewer';
-SQL
+# --- an API key for our token exchange (bench-key.sh) ------------------------------------------
+API_KEY=$("$HERE/bench-key.sh" platform_bench)
 
 # --- load --------------------------------------------------------------------------------------
 OURS_TOKEN=http://127.0.0.1:$OUR_PORT/oauth2/token
