@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Several gateway builds side by side, with plain Spring Cloud Gateway as the reference:
-#   [ROUTES="public key jwt"] bench/gateway/ab.sh A.jar B.jar ...
+#   [ROUTES="public key jwt"] [JVM_EXTRA_2="-D..."] bench/gateway/ab.sh A.jar B.jar ...
 # One nginx backend, one auth-server (fresh database, one API key, one client-credentials JWT), every
 # jar on its own port with the production flags; after WARMUP_ROUNDS, ROUNDS rounds alternate
 # `wrk -t2 -c32 -dSECONDS_PER_RUN` between plain SCG and the jars on each route, each line reporting
@@ -61,10 +61,10 @@ PIDS+=(${PID[0]})
 for i in $(seq 1 $#); do
   jar=${!i}
   cp "$jar" "$WORK/gateway-$i.jar" # a rebuild in the tree cannot swap a jar under a running benchmark
-  PORT[$i]=$((FIRST_PORT + i)) NAME[$i]=$(basename "$jar")
+  PORT[$i]=$((FIRST_PORT + i)) NAME[$i]=$(basename "$jar") extra=JVM_EXTRA_$i
   GATEWAY_PORT=${PORT[$i]} PLATFORM_REDIS_NAMESPACE=$NS AUTH_SERVER_URL=http://127.0.0.1:$AUTH_PORT \
     AUTH_ISSUER=http://127.0.0.1:$AUTH_PORT RESOURCE_SERVICE_URL=http://127.0.0.1:$NGINX_PORT GATEWAY_CLIENT_SECRET=$GW_SECRET \
-    java @deploy/jvm/gateway.args -jar "$WORK/gateway-$i.jar" \
+    java @deploy/jvm/gateway.args ${!extra:-} -jar "$WORK/gateway-$i.jar" \
     --platform.gateway.rate-limit.api-key.capacity=$UNLIMITED --platform.gateway.rate-limit.api-key.replenish-per-second=$UNLIMITED \
     --platform.gateway.rate-limit.user.capacity=$UNLIMITED --platform.gateway.rate-limit.user.replenish-per-second=$UNLIMITED \
     >"$WORK/gateway-$i.log" 2>&1 &

@@ -21,9 +21,9 @@ import reactor.core.publisher.Mono;
  */
 public final class PathPatterns implements ServerWebExchangeMatcher, Predicate<ServerHttpRequest> {
 
-    static final Mono<MatchResult> MATCH = MatchResult.match();
+    private static final Mono<MatchResult> MATCH = MatchResult.match();
 
-    static final Mono<MatchResult> NO_MATCH = MatchResult.notMatch();
+    private static final Mono<MatchResult> NO_MATCH = MatchResult.notMatch();
 
     private final List<PathPattern> patterns;
 

@@ -15,7 +15,6 @@ import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.server.WebFilter;
-import org.ssoplatform.gateway.config.PathPatterns;
 import org.ssoplatform.gateway.web.ProblemAccessDeniedHandler;
 import org.ssoplatform.gateway.web.ProblemEntryPoint;
 import reactor.core.publisher.Mono;
@@ -35,7 +34,7 @@ class PortalSecurityConfig {
             ServerOAuth2AuthorizedClientRepository authorizedClients, ProblemEntryPoint entryPoint,
             ProblemAccessDeniedHandler accessDenied, CorsConfigurationSource cors) {
         return http
-            .securityMatcher(PathPatterns.of("/portal/**", "/oauth2/authorization/**", "/login/oauth2/code/**", "/logout"))
+            .securityMatcher(PortalPaths.ALL)
             .authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
             .oauth2Login(login -> login.authorizedClientRepository(authorizedClients)
                 .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler(portal.home())))

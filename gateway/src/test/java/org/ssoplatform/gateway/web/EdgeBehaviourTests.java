@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -51,7 +52,27 @@ class EdgeBehaviourTests extends GatewayTest {
         String path = uniqueBackendPath();
 
         client().get().uri(path).header("X-API-Key", "ssop_live_next\u0085line").exchange()
-            .expectStatus().isBadRequest();
+            .expectStatus().isBadRequest()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody(String.class).value(body -> assertThat(body).doesNotContain("ssop_live"));
+        client().get().uri(path).header("Authorization", "Bearer next\u0085line").exchange()
+            .expectStatus().isBadRequest()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        assertThat(backendReceived(path)).isEmpty();
+    }
+
+    @Test
+    void aPublicPathWithAnEncodedTraversalIsRefusedByTheFirewall() {
+        String path = uniqueBackendPath();
+        String traversal = path.replaceFirst("^/examples/", "/examples/public/%2e%2e/");
+
+        client().get().uri(URI.create("http://127.0.0.1:" + port + traversal)).exchange()
+            .expectStatus().isBadRequest()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client().get().uri(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/%2e%2e/users")).exchange()
+            .expectStatus().isBadRequest()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
         assertThat(backendReceived(path)).isEmpty();
     }

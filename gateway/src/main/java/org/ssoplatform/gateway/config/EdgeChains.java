@@ -1,0 +1,65 @@
+package org.ssoplatform.gateway.config;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Spring Security's filter chain proxy with the edge's two simplest chains, its lanes, taken off its
+ * dispatch: no credential on a public path, and only an API key. The proxy chooses each request's
+ * chain in a Reactor pipeline (the firewall, every chain's matcher in turn, the chosen chain's filters
+ * collected into a list), which cost a public request about as much CPU as the proxying itself
+ * (bench/README.md, session 9). Lanes are matched synchronously; a request one takes goes through the
+ * same firewall and the same handler of rejected requests as the proxy's chains, then the lane's
+ * filters. Every other request goes to the proxy unchanged.
+ */
+final class EdgeChains implements WebFilter {
+
+    /** Requests {@code matches} accepts skip the proxy and run {@code filters}, in order. */
+    record Lane(Predicate<ServerHttpRequest> matches, List<WebFilter> filters) {
+    }
+
+    private final WebFilter proxy;
+
+    private final ServerWebExchangeFirewall firewall;
+
+    private final ServerExchangeRejectedHandler rejected;
+
+    private final List<Lane> lanes;
+
+    EdgeChains(WebFilter proxy, ServerWebExchangeFirewall firewall, ServerExchangeRejectedHandler rejected,
+            List<Lane> lanes) {
+        this.proxy = proxy;
+        this.firewall = firewall;
+        this.rejected = rejected;
+        this.lanes = List.copyOf(lanes);
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        for (Lane lane : this.lanes) {
+            if (lane.matches().test(exchange.getRequest())) {
+                return this.firewall.getFirewalledExchange(exchange)
+                    .flatMap(firewalled -> filter(lane.filters(), 0, firewalled, chain))
+                    .onErrorResume(ServerExchangeRejectedException.class, ex -> this.rejected.handle(exchange, ex));
+            }
+        }
+        return this.proxy.filter(exchange, chain);
+    }
+
+    private static Mono<Void> filter(List<WebFilter> filters, int index, ServerWebExchange exchange,
+            WebFilterChain chain) {
+        if (index == filters.size()) {
+            return chain.filter(exchange);
+        }
+        return filters.get(index).filter(exchange, next -> filter(filters, index + 1, next, chain));
+    }
+}

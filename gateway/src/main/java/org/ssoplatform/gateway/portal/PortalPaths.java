@@ -1,0 +1,13 @@
+package org.ssoplatform.gateway.portal;
+
+import org.ssoplatform.gateway.config.PathPatterns;
+
+/** The paths of the portal chain: the portal's own and the OAuth2 login endpoints. */
+public final class PortalPaths {
+
+    public static final PathPatterns ALL = PathPatterns.of("/portal/**", "/oauth2/authorization/**",
+            "/login/oauth2/code/**", "/logout");
+
+    private PortalPaths() {
+    }
+}
