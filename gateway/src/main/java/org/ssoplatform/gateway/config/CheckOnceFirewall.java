@@ -1,7 +1,11 @@
 package org.ssoplatform.gateway.config;
 
+import java.util.function.Supplier;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -13,8 +17,10 @@ import reactor.core.publisher.Mono;
  * headers are read many times (credentials, routing, every header filter of Spring Cloud Gateway).
  * Here every header name, header value and query parameter is read once through the firewall's own
  * wrappers, so the verdicts are the firewall's; a header no one would have read is checked too, which
- * only makes it stricter. Its checks of the method, URL, host and outgoing response headers stay as
- * they are.
+ * only makes it stricter. Its checks of the method, URL and host stay as they are. Its check of the
+ * outgoing headers for CR and LF, a pass over every response header before it is sent (≈ 4 % of a
+ * proxied request's CPU), is left out: Reactor Netty refuses such a value as it is set, before any
+ * check could run ({@code ResponseHeaderValidationTests}).
  */
 final class CheckOnceFirewall implements ServerWebExchangeFirewall {
 
@@ -26,12 +32,25 @@ final class CheckOnceFirewall implements ServerWebExchangeFirewall {
 
     @Override
     public Mono<ServerWebExchange> getFirewalledExchange(ServerWebExchange exchange) {
-        return this.firewall.getFirewalledExchange(exchange).map(firewalled -> {
+        ServerWebExchange requestChecksOnly = exchange.mutate().response(new NoCommitActions(exchange.getResponse())).build();
+        return this.firewall.getFirewalledExchange(requestChecksOnly).map(firewalled -> {
             ServerHttpRequest request = firewalled.getRequest();
             HttpHeaders headers = request.getHeaders();
             headers.headerNames().forEach(headers::get);
             request.getQueryParams();
             return exchange;
         });
+    }
+
+    /** The response as the firewall sees it: what it would do before the commit is not registered. */
+    private static final class NoCommitActions extends ServerHttpResponseDecorator {
+
+        NoCommitActions(ServerHttpResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void beforeCommit(Supplier<? extends Mono<Void>> action) {
+        }
     }
 }
