@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +54,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             if (t instanceof ConnectException || t instanceof ConnectTimeoutException) {
                 return HttpStatus.SERVICE_UNAVAILABLE;
             }
-            if (t instanceof TimeoutException) {
+            if (t instanceof TimeoutException || t instanceof ReadTimeoutException) {
                 return HttpStatus.GATEWAY_TIMEOUT;
             }
         }

@@ -46,6 +46,7 @@ public final class StandIns {
         registry.add("RESOURCE_SERVICE_URL", backend::baseUrl);
         registry.add("platform.gateway.api-key.client-secret", () -> "test-gateway-secret-0123456789abcdef");
         registry.add("platform.gateway.api-key.exchange-timeout", () -> "1s");
+        registry.add("platform.gateway.backend.response-timeout", () -> "2s");
         registry.add("platform.gateway.api-key.expiry-margin", () -> "1s");
         registry.add("platform.gateway.api-key.max-failed-attempts", () -> "5");
         registry.add("platform.gateway.rate-limit.user.capacity", () -> "5");

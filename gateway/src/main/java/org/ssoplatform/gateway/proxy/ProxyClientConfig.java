@@ -1,0 +1,63 @@
+package org.ssoplatform.gateway.proxy;
+
+import java.util.List;
+
+import io.netty.channel.ChannelOption;
+
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.cloud.gateway.config.HttpClientCustomizer;
+import org.springframework.cloud.gateway.config.HttpClientFactory;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.config.HttpClientSslConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * Spring Cloud Gateway's HTTP client to the backends, built from its own properties
+ * ({@code spring.cloud.gateway.server.webflux.httpclient.*}) as it builds it, with the timeouts of
+ * {@link BackendProperties}, and with its connection pool
+ * split per event loop ({@link LoopLocalConnectionProvider}), and each request sent from its own loop
+ * ({@link RequestLoopFilter}).
+ */
+@Configuration(proxyBeanMethods = false)
+class ProxyClientConfig {
+
+    @Bean
+    HttpClientFactory gatewayHttpClientFactory(HttpClientProperties properties, ServerProperties server,
+            List<HttpClientCustomizer> customizers, HttpClientSslConfigurer ssl, BackendProperties backend) {
+        return new LoopLocalHttpClientFactory(properties, server, ssl, customizers, backend);
+    }
+
+    @Bean
+    RequestLoopFilter requestLoopFilter() {
+        return new RequestLoopFilter();
+    }
+
+    private static final class LoopLocalHttpClientFactory extends HttpClientFactory {
+
+        private final BackendProperties backend;
+
+        LoopLocalHttpClientFactory(HttpClientProperties properties, ServerProperties server, HttpClientSslConfigurer ssl,
+                List<HttpClientCustomizer> customizers, BackendProperties backend) {
+            super(properties, server, ssl, customizers);
+            this.backend = backend;
+        }
+
+        @Override
+        protected HttpClient createInstance() {
+            return super.createInstance()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(backend.connectTimeout().toMillis()))
+                .responseTimeout(backend.responseTimeout());
+        }
+
+        @Override
+        protected ConnectionProvider buildConnectionProvider(HttpClientProperties properties) {
+            ConnectionProvider pool = super.buildConnectionProvider(properties);
+            // With pooling disabled every request opens its own connection, on the calling loop already.
+            return properties.getPool().getType() == HttpClientProperties.Pool.PoolType.DISABLED ? pool
+                    : new LoopLocalConnectionProvider(pool);
+        }
+    }
+}
