@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 /**
  * Authenticates {@code X-API-Key}: a malformed key is refused before any I/O; a good one is replaced
  * by {@code Authorization: Bearer <exchanged JWT>} on the proxied request ({@link ProxiedRequestHeaders}). It is
- * the only filter after CORS in the chain of requests that carry a key and no bearer token.
+ * the only filter after CORS in the lane of requests that carry a key and no bearer token.
  */
 public final class ApiKeyAuthenticationFilter implements WebFilter {
 
@@ -71,7 +71,7 @@ public final class ApiKeyAuthenticationFilter implements WebFilter {
         ProxiedRequestHeaders.relayAsBearer(exchange, token.value());
         JwtAuthenticationToken authentication = new JwtAuthenticationToken(token.jwt(), List.of());
         // Both ways Spring Security exposes a caller: the exchange's principal (the rate limiter reads
-        // it; no filter of this chain derives it from the context) and the context itself.
+        // it; no filter of this lane derives it from the context) and the context itself.
         ServerWebExchange authenticated = exchange.mutate().principal(Mono.just(authentication)).build();
         return chain.filter(authenticated).contextWrite(ReactiveSecurityContextHolder.withAuthentication(authentication));
     }

@@ -15,8 +15,11 @@ import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
  * A JWT auth-server issued for an API key, with its claims parsed once when it enters a cache. The
  * gateway does not verify its signature: it came over the gateway's own authenticated channel to
  * auth-server, and every backend verifies it anyway.
+ *
+ * @param apiKeyId the key's id ({@code api_key_id}); usage counters and rate limits are per key id.
+ *        Read once: every claim read converts its value through Spring's conversion service (bench/).
  */
-record ExchangedToken(String value, Jwt jwt) {
+record ExchangedToken(String value, Jwt jwt, String apiKeyId) {
 
     private static final MappedJwtClaimSetConverter CLAIMS = MappedJwtClaimSetConverter.withDefaults(Map.of());
 
@@ -38,9 +41,8 @@ record ExchangedToken(String value, Jwt jwt) {
         }
     }
 
-    /** The key's id ({@code api_key_id}); usage counters and rate limits are per key id. */
-    String apiKeyId() {
-        return jwt.getClaimAsString("api_key_id");
+    ExchangedToken(String value, Jwt jwt) {
+        this(value, jwt, jwt.getClaimAsString("api_key_id"));
     }
 
     /** How long this token may still be served from a cache: up to its expiry less the margin. */

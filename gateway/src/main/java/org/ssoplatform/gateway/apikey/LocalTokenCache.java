@@ -27,6 +27,7 @@ final class LocalTokenCache {
         this.cache = Caffeine.newBuilder()
             .maximumSize(maxEntries)
             .expireAfter(Expiry.creating((String hash, Entry entry) -> entry.ttl()))
+            .executor(Runnable::run) // see VerifiedTokenCache
             .build();
     }
 

@@ -65,7 +65,9 @@ final class TokenLeases {
     TokenLeases(RedisTokenBucket bucket, RateLimitProperties properties) {
         this.bucket = bucket;
         this.properties = properties;
-        this.leases = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(properties.leaseTime()).build();
+        this.leases = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(properties.leaseTime())
+            .executor(Runnable::run) // see bearer.VerifiedTokenCache
+            .build();
     }
 
     /** Empty when Redis cannot be asked: the request is then not limited. */
