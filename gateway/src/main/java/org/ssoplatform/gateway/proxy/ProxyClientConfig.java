@@ -4,11 +4,16 @@ import java.util.List;
 
 import io.netty.channel.ChannelOption;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.cloud.gateway.config.HttpClientFactory;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.config.HttpClientSslConfigurer;
+import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
+import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import reactor.netty.http.client.HttpClient;
@@ -19,7 +24,9 @@ import reactor.netty.resources.ConnectionProvider;
  * ({@code spring.cloud.gateway.server.webflux.httpclient.*}) as it builds it, with the timeouts of
  * {@link BackendProperties}, and with its connection pool
  * split per event loop ({@link LoopLocalConnectionProvider}), and each request sent from its own loop
- * ({@link RequestLoopFilter}).
+ * ({@link RequestLoopFilter}). Spring Cloud Gateway's two routing filters are its own classes, declared
+ * here because the one that proxies copies the headers in one pass ({@link SinglePassHeaders}); theirs
+ * are off ({@code spring.cloud.gateway.server.webflux.global-filter.netty-routing.enabled: false}).
  */
 @Configuration(proxyBeanMethods = false)
 class ProxyClientConfig {
@@ -28,6 +35,18 @@ class ProxyClientConfig {
     HttpClientFactory gatewayHttpClientFactory(HttpClientProperties properties, ServerProperties server,
             List<HttpClientCustomizer> customizers, HttpClientSslConfigurer ssl, BackendProperties backend) {
         return new LoopLocalHttpClientFactory(properties, server, ssl, customizers, backend);
+    }
+
+    @Bean
+    NettyRoutingFilter singlePassRoutingFilter(HttpClient httpClient, ObjectProvider<List<HttpHeadersFilter>> headersFilters,
+            HttpClientProperties properties) {
+        return new SinglePassRoutingFilter(httpClient, headersFilters, properties);
+    }
+
+    @Bean
+    NettyWriteResponseFilter nettyWriteResponseFilter(GatewayProperties properties,
+            ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
+        return new NettyWriteResponseFilter(properties.getStreamingMediaTypes(), headersFilters);
     }
 
     @Bean
@@ -58,6 +77,27 @@ class ProxyClientConfig {
             // With pooling disabled every request opens its own connection, on the calling loop already.
             return properties.getPool().getType() == HttpClientProperties.Pool.PoolType.DISABLED ? pool
                     : new LoopLocalConnectionProvider(pool);
+        }
+    }
+
+    private static final class SinglePassRoutingFilter extends NettyRoutingFilter {
+
+        private volatile List<HttpHeadersFilter> fused;
+
+        SinglePassRoutingFilter(HttpClient httpClient, ObjectProvider<List<HttpHeadersFilter>> headersFilters,
+                HttpClientProperties properties) {
+            super(httpClient, headersFilters, properties);
+        }
+
+        @Override
+        public List<HttpHeadersFilter> getHeadersFilters() {
+            List<HttpHeadersFilter> filters = this.fused;
+            if (filters == null) {
+                List<HttpHeadersFilter> configured = super.getHeadersFilters();
+                filters = configured == null ? List.of() : SinglePassHeaders.fuse(configured);
+                this.fused = filters;
+            }
+            return filters;
         }
     }
 }

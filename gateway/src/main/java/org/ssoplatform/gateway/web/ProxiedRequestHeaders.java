@@ -29,6 +29,12 @@ public class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
         HttpHeaders output = new HttpHeaders();
         output.putAll(input);
         output.remove(API_KEY);
+        writeOwn(output, exchange);
+        return output;
+    }
+
+    /** Sets the gateway's own headers on an outgoing copy that no longer holds {@code X-API-Key}. */
+    public void writeOwn(HttpHeaders output, ServerWebExchange exchange) {
         String bearer = exchange.getAttribute(BEARER_TOKEN);
         if (bearer != null) {
             output.setBearerAuth(bearer);
@@ -37,7 +43,6 @@ public class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
         if (correlationId != null) {
             output.set(CorrelationIdFilter.HEADER, correlationId);
         }
-        return output;
     }
 
     @Override

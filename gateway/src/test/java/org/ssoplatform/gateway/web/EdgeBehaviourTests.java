@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -31,6 +32,23 @@ class EdgeBehaviourTests extends GatewayTest {
             .expectHeader().valueEquals("X-Correlation-Id", "abc-123");
 
         assertThat(backendReceived(path).get(0).getHeader("X-Correlation-Id")).isEqualTo("abc-123");
+    }
+
+    @Test
+    void aMissingOrUnacceptableCorrelationIdIsReplacedByANewUuid() {
+        String path = uniqueBackendPath();
+        String jwt = TestTokens.user(uniqueUser());
+
+        String first = client().get().uri(path).header("Authorization", "Bearer " + jwt).exchange()
+            .expectStatus().isOk().returnResult(String.class).getResponseHeaders().getFirst("X-Correlation-Id");
+        String second = client().get().uri(path).header("Authorization", "Bearer " + jwt)
+            .header("X-Correlation-Id", "text\twith a tab").exchange()
+            .expectStatus().isOk().returnResult(String.class).getResponseHeaders().getFirst("X-Correlation-Id");
+
+        assertThat(List.of(first, second)).allSatisfy(id -> assertThat(UUID.fromString(id).version()).isEqualTo(4));
+        assertThat(first).isNotEqualTo(second);
+        assertThat(backendReceived(path)).extracting(request -> request.getHeader("X-Correlation-Id"))
+            .containsExactlyInAnyOrder(first, second);
     }
 
     @Test
@@ -124,6 +142,27 @@ class EdgeBehaviourTests extends GatewayTest {
             .expectStatus().isUnauthorized()
             .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
             .expectHeader().valueEquals("X-Frame-Options", "DENY");
+    }
+
+    @Test
+    void hopByHopAndForwardingHeadersStayOnTheirOwnHop() {
+        String path = "/examples/hop-by-hop";
+        STAND_INS.backend.stubFor(get(path).willReturn(okJson("{}").withHeader("Proxy-Authenticate", "Basic")
+            .withHeader("X-Backend", "kept")));
+
+        client().get().uri(path).header("Authorization", "Bearer " + TestTokens.user(uniqueUser()))
+            .header("Proxy-Authorization", "Basic c2VjcmV0").header("Forwarded", "for=203.0.113.7")
+            .header("X-Forwarded-For", "203.0.113.7").header("X-Caller", "kept").exchange()
+            .expectStatus().isOk()
+            .expectHeader().valueEquals("X-Backend", "kept")
+            .expectHeader().doesNotExist("Proxy-Authenticate");
+
+        LoggedRequest received = backendReceived(path).get(0);
+        assertThat(received.getHeader("X-Caller")).isEqualTo("kept");
+        assertThat(received.getHeader("X-Correlation-Id")).isNotBlank();
+        assertThat(received.containsHeader("Proxy-Authorization")).isFalse();
+        assertThat(received.containsHeader("Forwarded")).isFalse();
+        assertThat(received.containsHeader("X-Forwarded-For")).isFalse();
     }
 
     @Test
