@@ -1,7 +1,6 @@
 package org.ssoplatform.gateway.apikey;
 
 import java.net.InetSocketAddress;
-import java.util.List;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -69,7 +68,7 @@ public final class ApiKeyAuthenticationFilter implements WebFilter {
     private Mono<Void> relay(ServerWebExchange exchange, WebFilterChain chain, ExchangedToken token) {
         usage.record(token.apiKeyId());
         ProxiedRequestHeaders.relayAsBearer(exchange, token.value());
-        JwtAuthenticationToken authentication = new JwtAuthenticationToken(token.jwt(), List.of());
+        JwtAuthenticationToken authentication = token.authentication();
         // Both ways Spring Security exposes a caller: the exchange's principal (the rate limiter reads
         // it; no filter of this lane derives it from the context) and the context itself.
         ServerWebExchange authenticated = exchange.mutate().principal(Mono.just(authentication)).build();

@@ -3,6 +3,7 @@ package org.ssoplatform.gateway.apikey;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jwt.JWT;
@@ -10,6 +11,7 @@ import com.nimbusds.jwt.JWTParser;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * A JWT auth-server issued for an API key, with its claims parsed once when it enters a cache. The
@@ -18,8 +20,9 @@ import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
  *
  * @param apiKeyId the key's id ({@code api_key_id}); usage counters and rate limits are per key id.
  *        Read once: every claim read converts its value through Spring's conversion service (bench/).
+ * @param authentication the caller this token makes, made once for the same reason (it reads {@code sub})
  */
-record ExchangedToken(String value, Jwt jwt, String apiKeyId) {
+record ExchangedToken(String value, Jwt jwt, String apiKeyId, JwtAuthenticationToken authentication) {
 
     private static final MappedJwtClaimSetConverter CLAIMS = MappedJwtClaimSetConverter.withDefaults(Map.of());
 
@@ -42,7 +45,7 @@ record ExchangedToken(String value, Jwt jwt, String apiKeyId) {
     }
 
     ExchangedToken(String value, Jwt jwt) {
-        this(value, jwt, jwt.getClaimAsString("api_key_id"));
+        this(value, jwt, jwt.getClaimAsString("api_key_id"), new JwtAuthenticationToken(jwt, List.of()));
     }
 
     /** How long this token may still be served from a cache: up to its expiry less the margin. */

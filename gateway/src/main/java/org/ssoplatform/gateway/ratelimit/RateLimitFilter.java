@@ -65,9 +65,10 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
     }
 
     private Mono<Void> limit(ServerWebExchange exchange, GatewayFilterChain chain, Principal principal) {
-        String apiKeyId = principal instanceof JwtAuthenticationToken jwt ? jwt.getToken().getClaimAsString("api_key_id")
+        // The claim as parsed: reading it through getClaimAsString converts it on every request (bench/).
+        Object apiKeyId = principal instanceof JwtAuthenticationToken jwt ? jwt.getTokenAttributes().get("api_key_id")
                 : null;
-        Limit limit = apiKeyId != null ? properties.forApiKey(apiKeyId) : properties.user();
+        Limit limit = apiKeyId != null ? properties.forApiKey(apiKeyId.toString()) : properties.user();
         String subject = apiKeyId != null ? "apikey:" + apiKeyId : "user:" + principal.getName();
         return leases.take(subject, limit).flatMap(decision -> {
             if (decision.isEmpty()) {
