@@ -6,6 +6,11 @@
 # `wrk -t2 -c32 -dSECONDS_PER_RUN` between plain SCG and the jars on each route, each line reporting
 # req/s, p99 and the CPU one request cost that process. Rate limits as in run.sh (never capping).
 # Only the ratios within one run mean anything (a shared, noisy 2-core machine).
+# PROFILER=/path/to/libasyncProfiler.so (async-profiler, Maven Central tools.profiler:async-profiler):
+# a diagnostic run, not a measurement: every measured window of every process is profiled on its own
+# (PROFILER_EVENT, by default event=cpu,interval=1ms; "event=alloc,total" counts bytes allocated),
+# started and stopped with jcmd, its stacks appended to $WORK/profile-NAME-ROUTE.collapsed and its
+# request count to the .requests file beside it; compare two with profile-diff.py.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 HERE=bench/gateway
@@ -73,6 +78,7 @@ for i in $(seq 1 $#); do
 done
 for i in "${!PORT[@]}"; do wait_for "http://127.0.0.1:${PORT[$i]}/examples/public"; done
 
+profiling() { [ -n "${PROFILER:-}" ] && [ "$1" != warm-up ]; }
 run() { # round route index
   local path=/examples/data t0 out
   local -a header=()
@@ -82,8 +88,14 @@ run() { # round route index
     jwt) header=(-H "Authorization: Bearer $JWT") ;;
   esac
   if [ "$3" = 0 ] && [ "$2" != public ]; then return; fi # plain SCG has no credentials to check
+  profiling "$1" && jcmd "${PID[$3]}" JVMTI.agent_load "$PROFILER" "\"start,${PROFILER_EVENT:-event=cpu,interval=1ms}\"" >/dev/null
   t0=$(ticks "${PID[$3]}")
   out=$(wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency "${header[@]}" "http://127.0.0.1:${PORT[$3]}$path")
+  if profiling "$1"; then
+    jcmd "${PID[$3]}" JVMTI.agent_load "$PROFILER" "\"stop,file=$WORK/window.collapsed,collapsed\"" >/dev/null
+    cat "$WORK/window.collapsed" >>"$WORK/profile-${NAME[$3]}-$2.collapsed"
+    awk '$2 == "requests" && $3 == "in" { print $1 }' <<<"$out" >>"$WORK/profile-${NAME[$3]}-$2.requests"
+  fi
   awk -v round="$1" -v route="$2" -v name="${NAME[$3]}" -v dt=$(($(ticks "${PID[$3]}") - t0)) -v hz="$HZ" '
     $2 == "requests" && $3 == "in" { n = $1 } $1 == "99%" { p99 = $2 } /Requests\/sec/ { r = $2 } /Non-2xx/ { e = $NF }
     END { printf "%s %-6s %-28s req_s=%-8s p99=%-8s non_2xx=%d cpu_us_per_req=%.0f\n", round, route, name, r, p99, e, dt / hz * 1e6 / n }' <<<"$out"
