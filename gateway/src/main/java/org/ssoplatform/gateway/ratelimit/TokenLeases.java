@@ -21,8 +21,8 @@ import reactor.core.publisher.Mono;
  * <p>
  * Half-way through a batch the next one is asked for in the background and the tokens still left are
  * carried over into it, so a busy subject's requests do not wait for Redis: while Redis answered, every
- * request that found the lease empty waited with it, one in twenty of a busy key's requests at half load
- * (bench/README.md, session 12). Requests that find a lease used up all the same share one refill.
+ * request that found the lease empty waited with it, and those requests made the key route's p99 at half
+ * load (bench/README.md, session 12). Requests that find a lease used up all the same share one refill.
  */
 final class TokenLeases {
 
