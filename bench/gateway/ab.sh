@@ -8,7 +8,7 @@
 # Only the ratios within one run mean anything (a shared, noisy 2-core machine).
 # PROFILER=/path/to/libasyncProfiler.so (async-profiler, Maven Central tools.profiler:async-profiler):
 # a diagnostic run, not a measurement: every measured window of every process is profiled on its own
-# (PROFILER_EVENT, by default event=cpu,interval=1ms; "event=alloc,total" counts bytes allocated),
+# (PROFILER_EVENT, by default event=cpu,interval=1ms; event=alloc samples allocations instead),
 # started and stopped with jcmd, its stacks appended to $WORK/profile-NAME-ROUTE.collapsed and its
 # request count to the .requests file beside it; compare two with profile-diff.py.
 set -euo pipefail
