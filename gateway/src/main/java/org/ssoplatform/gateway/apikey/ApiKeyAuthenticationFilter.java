@@ -67,7 +67,7 @@ public final class ApiKeyAuthenticationFilter implements WebFilter {
 
     private Mono<Void> relay(ServerWebExchange exchange, WebFilterChain chain, ExchangedToken token) {
         usage.record(token.apiKeyId());
-        ProxiedRequestHeaders.relayAsBearer(exchange, token.value());
+        ProxiedRequestHeaders.relayAuthorization(exchange, token.authorization());
         JwtAuthenticationToken authentication = token.authentication();
         // Both ways Spring Security exposes a caller: the exchange's principal (the rate limiter reads
         // it; no filter of this lane derives it from the context) and the context itself.

@@ -21,8 +21,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * @param apiKeyId the key's id ({@code api_key_id}); usage counters and rate limits are per key id.
  *        Read once: every claim read converts its value through Spring's conversion service (bench/).
  * @param authentication the caller this token makes, made once for the same reason (it reads {@code sub})
+ * @param authorization {@code Bearer <value>}, the header the proxied request carries, also made once
  */
-record ExchangedToken(String value, Jwt jwt, String apiKeyId, JwtAuthenticationToken authentication) {
+record ExchangedToken(String value, Jwt jwt, String apiKeyId, JwtAuthenticationToken authentication,
+        String authorization) {
 
     private static final MappedJwtClaimSetConverter CLAIMS = MappedJwtClaimSetConverter.withDefaults(Map.of());
 
@@ -45,7 +47,8 @@ record ExchangedToken(String value, Jwt jwt, String apiKeyId, JwtAuthenticationT
     }
 
     ExchangedToken(String value, Jwt jwt) {
-        this(value, jwt, jwt.getClaimAsString("api_key_id"), new JwtAuthenticationToken(jwt, List.of()));
+        this(value, jwt, jwt.getClaimAsString("api_key_id"), new JwtAuthenticationToken(jwt, List.of()),
+                "Bearer " + value);
     }
 
     /** How long this token may still be served from a cache: up to its expiry less the margin. */

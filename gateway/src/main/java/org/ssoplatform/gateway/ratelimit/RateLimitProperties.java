@@ -14,13 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param user the default bucket of each user (JWT {@code sub}, or the portal session's user)
  * @param apiKeys buckets for particular key ids, overriding {@code api-key}
  * @param timeout the longest the limiter may delay a request; past it the request passes
- * @param maxBatch the most tokens an instance takes from a shared bucket at once (1: one Redis call per request)
+ * @param maxBatch the most tokens an instance takes from a shared bucket at once (1: one Redis call per
+ *        request); a subject gets that many only if it uses them in a tenth of {@code lease-time}
  * @param leaseTime how long an instance may hand out tokens of a batch before asking Redis again
  */
 @ConfigurationProperties("platform.gateway.rate-limit")
 record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue Limit apiKey,
         @DefaultValue Limit user, @DefaultValue Map<String, Limit> apiKeys,
-        @DefaultValue("500ms") Duration timeout, @DefaultValue("50") int maxBatch,
+        @DefaultValue("500ms") Duration timeout, @DefaultValue("1000") int maxBatch,
         @DefaultValue("1s") Duration leaseTime) {
 
     /**

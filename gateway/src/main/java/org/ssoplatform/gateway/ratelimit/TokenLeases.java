@@ -13,24 +13,32 @@ import reactor.core.publisher.Mono;
 
 /**
  * Hands out a subject's tokens from a small batch taken from its shared Redis bucket, so a busy key
- * costs one Redis call per batch instead of one per request. The batch is a twentieth of the bucket's
- * capacity (at most {@code max-batch}); buckets under 40 tokens take one at a time, exactly as
- * without batching. Tokens are only ever taken from Redis before they are used, so the limit is
- * never exceeded across instances; tokens of a batch left unused when its lease ends are lost,
- * which at worst refuses a caller a few requests early.
+ * costs one Redis call per batch instead of one per request. A batch is {@value #FIRST_BATCH} tokens,
+ * or what the subject uses in a tenth of the lease time at the rate it used its current lease, if that
+ * is more; never more than a twentieth of the bucket's capacity or {@code max-batch}. Buckets under 40
+ * tokens take one at a time, exactly as without batching. Tokens are only ever taken from Redis before
+ * they are used, so the limit is never exceeded across instances; tokens of a batch left unused when
+ * its lease ends are lost, which at worst refuses a caller a few requests early.
  * <p>
  * Half-way through a batch the next one is asked for in the background and the tokens still left are
  * carried over into it, so a busy subject's requests do not wait for Redis: while Redis answered, every
  * request that found the lease empty waited with it, and those requests made the key route's p99 at half
  * load (bench/README.md, session 12). Requests that find a lease used up all the same share one refill.
+ * Sizing batches by the subject's rate spares a busy key a Redis call every 50 requests (a tenth of its
+ * throughput in bench/, session 13) while a slow one takes no more at once than before.
  */
 final class TokenLeases {
 
     record Decision(boolean allowed, long remaining, long retryAfterMillis, long resetMillis) {
     }
 
+    /** The batch of a subject whose rate is not known yet, and the smallest batch of any other. */
+    static final int FIRST_BATCH = 50;
+
     /** Tokens of one batch still to hand out, and the bucket as Redis reported it. */
     private static final class Lease {
+
+        private final long startedNanos;
 
         private final long expiresAtNanos;
 
@@ -40,12 +48,15 @@ final class TokenLeases {
 
         private long left;
 
+        private long taken;
+
         private boolean refillAsked;
 
-        Lease(Grant grant, long carried, long expiresAtNanos) {
+        Lease(Grant grant, long carried, long startedNanos, long expiresAtNanos) {
             this.grant = grant;
             this.left = grant.granted() + carried;
             this.refillBelow = (grant.granted() + 1) / 2;
+            this.startedNanos = startedNanos;
             this.expiresAtNanos = expiresAtNanos;
         }
 
@@ -54,7 +65,13 @@ final class TokenLeases {
                 return null;
             }
             left--;
+            taken++;
             return new Decision(true, grant.remaining() + left, 0, grant.resetMillis());
+        }
+
+        /** The tokens this lease's rate so far would use in {@code spanNanos} (at least 1 ms measured). */
+        synchronized long usedIn(long spanNanos, long nowNanos) {
+            return taken * spanNanos / Math.max(nowNanos - startedNanos, 1_000_000);
         }
 
         /** True once, for the request that takes the lease below half its batch. */
@@ -123,7 +140,14 @@ final class TokenLeases {
     /** The subject's refill in flight, or a new one: one Redis call at a time per subject. */
     private Mono<Optional<Refill>> refill(String subject, Limit limit) {
         return refills.computeIfAbsent(subject,
-                s -> askRedis(s, limit, batch(limit)).doFinally(signal -> refills.remove(s)).cache());
+                s -> askRedis(s, limit, nextBatch(s, limit)).doFinally(signal -> refills.remove(s)).cache());
+    }
+
+    /** {@link #FIRST_BATCH}, or a tenth of a lease time at the subject's rate; at most {@link #batch}. */
+    private int nextBatch(String subject, Limit limit) {
+        Lease current = leases.getIfPresent(subject);
+        long atRate = current != null ? current.usedIn(properties.leaseTime().toNanos() / 10, System.nanoTime()) : 0;
+        return (int) Math.min(batch(limit), Math.max(FIRST_BATCH, atRate));
     }
 
     private Mono<Optional<Refill>> askRedis(String subject, Limit limit, int batch) {
@@ -133,7 +157,7 @@ final class TokenLeases {
             }
             long now = System.nanoTime();
             Lease previous = leases.getIfPresent(subject);
-            Lease lease = new Lease(grant, previous != null ? previous.handOver(now) : 0,
+            Lease lease = new Lease(grant, previous != null ? previous.handOver(now) : 0, now,
                     now + properties.leaseTime().toNanos());
             leases.put(subject, lease);
             return new Refill(grant, lease);
@@ -150,6 +174,7 @@ final class TokenLeases {
         return new Decision(false, grant.remaining(), grant.retryAfterMillis(), grant.resetMillis());
     }
 
+    /** The largest batch of a bucket: a twentieth of it, at most {@code max-batch}. */
     int batch(Limit limit) {
         return Math.max(1, Math.min(limit.capacity() / 20, properties.maxBatch()));
     }

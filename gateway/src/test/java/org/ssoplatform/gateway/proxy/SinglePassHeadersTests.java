@@ -55,7 +55,7 @@ class SinglePassHeadersTests {
             .header("x-api-key", "ssop_live_dropped")
             .header("Accept", "application/json", "text/plain")
             .header("X-Correlation-Id", "abc-123"));
-        ProxiedRequestHeaders.relayAsBearer(exchange, "exchanged.jwt.value");
+        ProxiedRequestHeaders.relayAuthorization(exchange, "Bearer exchanged.jwt.value");
 
         HttpHeaders fused = sameAsSeparately(defaults(), exchange, Type.REQUEST);
 

@@ -113,6 +113,39 @@ class TokenLeasesTests extends GatewayTest {
     }
 
     @Test
+    void aBusySubjectIsGivenBatchesSizedToItsRate() {
+        TokenLeases gateway = new TokenLeases(bucket, properties);
+        String subject = "apikey:" + UUID.randomUUID();
+        Limit million = new Limit(1_000_000, 0.001);
+        assertThat(gateway.batch(million)).isEqualTo(1000);
+
+        for (int i = 0; i < TokenLeases.FIRST_BATCH; i++) {
+            assertThat(gateway.take(subject, million).block().orElseThrow().allowed()).isTrue();
+        }
+
+        // Half the first batch went in far less than a tenth of the lease time (100 ms): the next one,
+        // taken ahead, is what that rate uses in 100 ms, up to the largest batch.
+        await().atMost(Duration.ofSeconds(2))
+            .untilAsserted(() -> assertThat(redisTokens(subject)).isLessThan(1_000_000L - 2 * TokenLeases.FIRST_BATCH));
+        assertThat(redisTokens(subject)).isGreaterThanOrEqualTo(1_000_000L - TokenLeases.FIRST_BATCH - 1000);
+    }
+
+    @Test
+    void aSlowSubjectTakesNoMoreThanTheFirstBatchAtOnce() throws InterruptedException {
+        TokenLeases gateway = new TokenLeases(bucket, properties);
+        String subject = "apikey:" + UUID.randomUUID();
+        Limit million = new Limit(1_000_000, 0.001);
+
+        for (int i = 0; i <= TokenLeases.FIRST_BATCH / 2; i++) {
+            assertThat(gateway.take(subject, million).block().orElseThrow().allowed()).isTrue();
+            Thread.sleep(10); // 26 tokens in over 250 ms: at that rate, 100 ms use fewer than 50
+        }
+
+        await().atMost(Duration.ofSeconds(2))
+            .untilAsserted(() -> assertThat(redisTokens(subject)).isEqualTo(1_000_000L - 2 * TokenLeases.FIRST_BATCH));
+    }
+
+    @Test
     void smallBucketsAreAskedForEveryRequest() {
         TokenLeases gateway = new TokenLeases(bucket, properties);
         assertThat(gateway.batch(new Limit(39, 1))).isEqualTo(1);
