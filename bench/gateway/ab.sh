@@ -100,9 +100,12 @@ run() { # round route index
     $2 == "requests" && $3 == "in" { n = $1 } $1 == "99%" { p99 = $2 } /Requests\/sec/ { r = $2 } /Non-2xx/ { e = $NF }
     END { printf "%s %-6s %-28s req_s=%-8s p99=%-8s non_2xx=%d cpu_us_per_req=%.0f\n", round, route, name, r, p99, e, dt / hz * 1e6 / n }' <<<"$out"
 }
+# Even rounds take the routes and the processes in the reverse order, so a machine that speeds up or
+# slows down during the rounds favours none of them.
+in_order() { printf '%s\n' "$@" | { [ $((round % 2)) = 1 ] && cat || tac; }; }
 for round in $(seq 1 $((WARMUP_ROUNDS + ROUNDS))); do
   label=$([ "$round" -le "$WARMUP_ROUNDS" ] && echo "warm-up" || echo "round-$((round - WARMUP_ROUNDS))")
-  for route in $ROUTES; do
-    for i in "${!PORT[@]}"; do run "$label" "$route" "$i"; done
+  for route in $(in_order $ROUTES); do
+    for i in $(in_order "${!PORT[@]}"); do run "$label" "$route" "$i"; done
   done
 done

@@ -7,7 +7,7 @@
 #   real auth-server; our gateway + a cached API key; our gateway + a new API key on every request
 #   (cache misses: every request is a token exchange at auth-server); then half-load runs of the
 #   public and the API-key routes, rounds alternating plain SCG and the public route, and rounds
-#   alternating the two routes on one gateway. Each target: 60 s
+#   alternating the two routes on one gateway, at full and at half load. Each target: 60 s
 #   warm-up (JIT), then wrk -t2 -c32 -d20s --latency.
 # Prints the results as markdown and writes them to bench/gateway/RESULTS.md (RESULTS= to change).
 #
@@ -48,8 +48,11 @@ PROBE=${PROBE:-5s}
 MISS_WARMUP_KEYS=${MISS_WARMUP_KEYS:-15000}
 MISS_KEYS=${MISS_KEYS:-45000}
 # Rounds alternating plain SCG and the public route, and the public and the key route on one gateway.
-PAIRED_ROUNDS=${PAIRED_ROUNDS:-3}
+# Even counts: every other round runs its two windows the other way round.
+PAIRED_ROUNDS=${PAIRED_ROUNDS:-4}
 PAIRED_DURATION=${PAIRED_DURATION:-12s}
+# Rounds alternating the two routes at half load on one gateway (p99 needs more rounds than req/s).
+HALF_ROUNDS=${HALF_ROUNDS:-6}
 LOAD_MAX=${LOAD_MAX:-2}
 LOAD_WAIT=${LOAD_WAIT:-600}
 # JFR=1: a diagnostic run, not the measured one: every JVM records JFR (settings=profile) from its start
@@ -279,6 +282,14 @@ record() {
   ORDER+=("$key")
 }
 
+median() {
+  printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 }
+    END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+# in_turn round first second: a paired round's two windows, the second one first in even rounds, so a
+# machine that speeds up or slows down during the rounds favours neither (they used to run in one order).
+in_turn() { if [ $(($1 % 2)) = 1 ]; then "$2"; "$3"; else "$3"; "$2"; fi; }
+
 # half_load key label target url [wrk args...]: $CONNECTIONS connections, each pausing PACE_MS after
 # every response (wrk/paced.lua), so the offered rate is set by the pause, not by how fast the route
 # answers. A $PROBE probe measures the cycle of one request (pause + latency); the pause is set from
@@ -402,15 +413,16 @@ say "  paired: plain SCG warm-up $WARMUP, then $PAIRED_ROUNDS rounds of $PAIRED_
 PLAIN_URL=http://127.0.0.1:$PLAIN_PORT/examples/public
 run_wrk "$OUT/vs-plain.warmup.txt" "$CONNECTIONS" "$WARMUP" "$PLAIN_URL"
 VS_PLAIN=() VS_PLAIN_ROWS=()
+plain_window() { run_wrk "$OUT/vs-plain-plain-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$PLAIN_URL"; }
+public_window() { run_wrk "$OUT/vs-plain-public-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$PUBLIC"; }
 for r in $(seq 1 "$PAIRED_ROUNDS"); do
-  run_wrk "$OUT/vs-plain-plain-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$PLAIN_URL"
-  run_wrk "$OUT/vs-plain-public-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$PUBLIC"
+  in_turn "$r" plain_window public_window
   read -r -a pl <<<"$(parse_wrk "$OUT/vs-plain-plain-$r.txt")"
   read -r -a pub <<<"$(parse_wrk "$OUT/vs-plain-public-$r.txt")"
   VS_PLAIN+=("$(awk -v a="${pub[0]}" -v b="${pl[0]}" 'BEGIN { printf "%.2f", a / b }')")
   VS_PLAIN_ROWS+=("| $r | ${pl[0]} | ${pl[2]} | ${pub[0]} | ${pub[2]} | ${VS_PLAIN[-1]} |")
 done
-VS_PLAIN_MEDIAN=$(printf '%s\n' "${VS_PLAIN[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+VS_PLAIN_MEDIAN=$(median "${VS_PLAIN[@]}")
 say "    public/plain per round: ${VS_PLAIN[*]} (median $VS_PLAIN_MEDIAN)"
 stop_pid "$PLAIN_PID"
 stop_gateway
@@ -439,16 +451,38 @@ half_load apikey_half "cached API key" "$HALF_TARGET" "$PROTECTED" -H "X-API-Key
 say "  paired: public route warm-up $WARMUP, then $PAIRED_ROUNDS rounds of $PAIRED_DURATION per route, alternating..."
 run_wrk "$OUT/paired.warmup.txt" "$CONNECTIONS" "$WARMUP" "$PUBLIC"
 PAIRED=() PAIRED_ROWS=()
+public_window() { run_wrk "$OUT/paired-public-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$PUBLIC"; }
+key_window() { run_wrk "$OUT/paired-key-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$PROTECTED" -H "X-API-Key: $CACHED_KEY"; }
 for r in $(seq 1 "$PAIRED_ROUNDS"); do
-  run_wrk "$OUT/paired-public-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$PUBLIC"
-  run_wrk "$OUT/paired-key-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$PROTECTED" -H "X-API-Key: $CACHED_KEY"
+  in_turn "$r" public_window key_window
   read -r -a pub <<<"$(parse_wrk "$OUT/paired-public-$r.txt")"
   read -r -a key <<<"$(parse_wrk "$OUT/paired-key-$r.txt")"
   PAIRED+=("$(awk -v a="${key[0]}" -v b="${pub[0]}" 'BEGIN { printf "%.2f", a / b }')")
   PAIRED_ROWS+=("| $r | ${pub[0]} | ${pub[2]} | ${key[0]} | ${key[2]} | ${PAIRED[-1]} |")
 done
-PAIRED_MEDIAN=$(printf '%s\n' "${PAIRED[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+PAIRED_MEDIAN=$(median "${PAIRED[@]}")
 say "    key/public per round: ${PAIRED[*]} (median $PAIRED_MEDIAN)"
+# Half load on this one process too, alternating the routes at the pauses their half-load runs settled
+# on: the added p99 without the difference between two processes measured minutes apart.
+say "  paired at half load: $HALF_ROUNDS rounds of $PAIRED_DURATION per route, alternating..."
+HALF_ADDED=() HALF_ROWS=()
+public_window() {
+  PACE_MS=${HALF_PACE[public_half]} run_wrk "$OUT/half-public-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$PUBLIC" \
+    -s "$HERE/wrk/paced.lua"
+}
+key_window() {
+  PACE_MS=${HALF_PACE[apikey_half]} run_wrk "$OUT/half-key-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$PROTECTED" \
+    -s "$HERE/wrk/paced.lua" -H "X-API-Key: $CACHED_KEY"
+}
+for r in $(seq 1 "$HALF_ROUNDS"); do
+  in_turn "$r" public_window key_window
+  read -r -a pub <<<"$(parse_wrk "$OUT/half-public-$r.txt")"
+  read -r -a key <<<"$(parse_wrk "$OUT/half-key-$r.txt")"
+  HALF_ADDED+=("$(awk -v a="${key[2]}" -v b="${pub[2]}" 'BEGIN { printf "%.2f", a - b }')")
+  HALF_ROWS+=("| $r | ${pub[0]} | ${pub[2]} | ${key[0]} | ${key[2]} | ${HALF_ADDED[-1]} |")
+done
+HALF_ADDED_MEDIAN=$(median "${HALF_ADDED[@]}")
+say "    added p99 per round: ${HALF_ADDED[*]} ms (median $HALF_ADDED_MEDIAN)"
 stop_gateway
 
 say "6. our gateway + a new API key on every request (cache misses: one token exchange each)"
@@ -512,7 +546,8 @@ auth-server jar $AUTH_JAR_TIME). Method and analysis: \`bench/README.md\`, secti
 - Our gateway runs its production configuration; only the backend (\`RESOURCE_SERVICE_URL\` → nginx, so
   \`/examples/public\` is its public route and \`/examples/data\` a protected one), auth-server's address and the
   rate limits (\`platform.gateway.rate-limit.{api-key,user}.*\` = $UNLIMITED, so they never cap the run; the
-  limiter still runs: one Redis call per batch of 50 tokens, as in production for such a limit) are changed.
+  limiter still runs: one Redis call per batch of tokens, sized to 100 ms of the caller's rate up to 1000, as in
+  production for such a limit) are changed.
 - Noise: direct-to-nginx measured at the start and again at the end differs by **$NOISE %**; compare
   only ratios within this run.
 
@@ -545,18 +580,26 @@ coordinated-omission correction).
 $(printf -- '- %s\n' "${HALF_NOTES[@]}")
 
 Paired rounds against plain SCG: its process from row 2, idle since, warmed up again for $WARMUP, and the
-public-route gateway of row 3 after its half-load runs, alternating \`wrk -t$THREADS -c$CONNECTIONS -d$PAIRED_DURATION\`.
+public-route gateway of row 3 after its half-load runs, alternating \`wrk -t$THREADS -c$CONNECTIONS -d$PAIRED_DURATION\`
+(plain SCG first in odd rounds, second in even ones).
 
 | round | plain SCG req/s | plain SCG p99 ms | public route req/s | public route p99 ms | public / plain |
 |---:|---:|---:|---:|---:|---:|
 $(printf '%s\n' "${VS_PLAIN_ROWS[@]}")
 
 Paired rounds of the two routes: the cached-key scenario's gateway, after its key-route runs and a $WARMUP warm-up of the public
-route, alternating \`wrk -t$THREADS -c$CONNECTIONS -d$PAIRED_DURATION\` on the public and the key route.
+route, alternating \`wrk -t$THREADS -c$CONNECTIONS -d$PAIRED_DURATION\` on the public and the key route (public first in odd rounds).
 
 | round | public req/s | public p99 ms | cached key req/s | cached key p99 ms | key / public |
 |---:|---:|---:|---:|---:|---:|
 $(printf '%s\n' "${PAIRED_ROWS[@]}")
+
+Paired rounds at half load: the same gateway next, alternating \`wrk -t$THREADS -c$CONNECTIONS -d$PAIRED_DURATION --latency -s wrk/paced.lua\`
+on the public route (pause ${HALF_PACE[public_half]} ms) and the key route (pause ${HALF_PACE[apikey_half]} ms), the pauses of the half-load runs above (public first in odd rounds).
+
+| round | public req/s | public p99 ms | cached key req/s | cached key p99 ms | added p99 ms |
+|---:|---:|---:|---:|---:|---:|
+$(printf '%s\n' "${HALF_ROWS[@]}")
 
 Cache misses (row 6): $((KEYS_TOTAL - 1)) real keys inserted in \`api_keys\` beforehand (SHA-256 hashes, made with
 \`ApiKeyFormat\`); the gateway process was fresh and each wrk thread sent keys from its own slice of the key
@@ -574,7 +617,8 @@ plus measurement). auth-server used ${MISS_AUTH_CPU_US} µs CPU per request on t
 | public route ≥ plain SCG throughput, paired rounds | $(IFS=/; echo "${VS_PLAIN[*]}") ×, median **$VS_PLAIN_MEDIAN ×** | $(verdict "$(ge "$VS_PLAIN_MEDIAN" 1.00)") |
 | API-key route ≥ 0.90 × public route, one 20 s window each (a gateway process each) | ${RPS[apikey]} vs ${RPS[public]} req/s = **$KEY_VS_PUB ×** | $(verdict "$(ge "$KEY_VS_PUB" 0.90)") |
 | API-key route ≥ 0.90 × public route, paired rounds on one gateway | $(IFS=/; echo "${PAIRED[*]}") ×, median **$PAIRED_MEDIAN ×** | $(verdict "$(ge "$PAIRED_MEDIAN" 0.90)") |
-| API-key route ≤ 1 ms added p99 at half load | ${P99[apikey_half]} − ${P99[public_half]} ms = **$ADDED_P99 ms** (at ${RPS[apikey_half]} vs ${RPS[public_half]} req/s) | $HALF_VERDICT |
+| API-key route ≤ 1 ms added p99 at half load, one 20 s window each (a gateway process each) | ${P99[apikey_half]} − ${P99[public_half]} ms = **$ADDED_P99 ms** (at ${RPS[apikey_half]} vs ${RPS[public_half]} req/s) | $HALF_VERDICT |
+| API-key route ≤ 1 ms added p99 at half load, paired rounds on one gateway | $(IFS=/; echo "${HALF_ADDED[*]}") ms, median **$HALF_ADDED_MEDIAN ms** | $(verdict "$(ge 1 "$HALF_ADDED_MEDIAN")") |
 | ≤ 300 MB RSS | peak VmHWM of our gateway, all scenarios: **$MAX_HWM MiB** ($(awk -v m="$MAX_HWM" 'BEGIN { printf "%.0f", m * 1.048576 }') MB) | $(verdict "$(ge 300 "$(awk -v m="$MAX_HWM" 'BEGIN { printf "%.0f", m * 1.048576 }')")") |
 
 For reference, the issue's numbers on this machine kind: plain SCG 13.3k req/s = 0.14 × direct, 0.32 × an
