@@ -74,8 +74,10 @@ final class ApiKeyRedis {
         }
     }
 
+    /** Also drops a token cached for the key: auth-server has just refused it. */
     void saveUnknown(String hash) {
-        bestEffort(redis.opsForValue().set(keys.apiKeyUnknown(hash), "1", properties.unknownTtl()), "cache an unknown key");
+        bestEffort(redis.delete(keys.apiKeyToken(hash))
+            .then(redis.opsForValue().set(keys.apiKeyUnknown(hash), "1", properties.unknownTtl())), "cache an unknown key");
     }
 
     /** Counts a failed attempt of this address with this key; the window starts with its first failure. */

@@ -2,6 +2,8 @@ package org.ssoplatform.gateway.apikey;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,6 +19,8 @@ import reactor.core.publisher.Mono;
  * share a single exchange, and a cached token is reused until it nears its expiry, so auth-server is
  * not asked on every request (spring-cloud-gateway#2079). No path accepts a key auth-server has not
  * vouched for: when neither cache has it and auth-server is unreachable, the answer is 503.
+ * A token near the end of its time in the caches is exchanged again in the background while it still
+ * serves, so a busy key's requests do not all wait for that exchange every few minutes (bench/, session 13).
  */
 final class ApiKeyResolver {
 
@@ -45,7 +49,11 @@ final class ApiKeyResolver {
     Mono<Resolution> resolve(String apiKey, String clientAddress) {
         String hash = ApiKeyFormat.hashHex(apiKey);
         ExchangedToken cached = local.get(hash);
-        if (cached != null && !cached.expired(clock.instant())) {
+        Instant now = clock.instant();
+        if (cached != null && !cached.expired(now)) {
+            if (cached.refreshDue(now, properties.expiryMargin()) && local.claimRefresh(hash)) {
+                refreshAhead(apiKey, hash);
+            }
             return Mono.just(new Resolution.Accepted(cached));
         }
         long generation = local.generation();
@@ -62,6 +70,15 @@ final class ApiKeyResolver {
                     : inFlight.computeIfAbsent(hash, h -> exchangeOnce(apiKey, h, generation));
             return outcome.flatMap(resolution -> resolution instanceof Resolution.Rejected
                     ? redis.recordFailure(clientAddress, hash).thenReturn(resolution) : Mono.just(resolution));
+        });
+    }
+
+    private void refreshAhead(String apiKey, String hash) {
+        long generation = local.generation();
+        inFlight.computeIfAbsent(hash, h -> exchangeOnce(apiKey, h, generation)).subscribe(resolution -> {
+            if (resolution instanceof Resolution.Rejected) {
+                local.invalidate(List.of(hash)); // auth-server no longer vouches for the key
+            }
         });
     }
 

@@ -56,6 +56,17 @@ record ExchangedToken(String value, Jwt jwt, String apiKeyId, JwtAuthenticationT
         return Duration.between(now, jwt.getExpiresAt().minus(margin));
     }
 
+    /**
+     * Whether to exchange the key again ahead of time: nine tenths of the span in which this token may be
+     * served (from {@code iat} to its expiry less the margin) have passed. A token just issued is never
+     * due, however short it lives, so exchanging again cannot turn into an exchange per request.
+     */
+    boolean refreshDue(Instant now, Duration margin) {
+        Instant issuedAt = jwt.getIssuedAt();
+        return issuedAt != null
+                && cacheableFor(now, margin).compareTo(cacheableFor(issuedAt, margin).dividedBy(10)) < 0;
+    }
+
     boolean expired(Instant now) {
         return !now.isBefore(jwt.getExpiresAt());
     }

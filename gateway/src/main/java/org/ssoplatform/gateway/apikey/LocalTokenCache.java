@@ -2,6 +2,7 @@ package org.ssoplatform.gateway.apikey;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -16,7 +17,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
  */
 final class LocalTokenCache {
 
-    private record Entry(ExchangedToken token, Duration ttl) {
+    private record Entry(ExchangedToken token, Duration ttl, AtomicBoolean refreshClaimed) {
     }
 
     private final Cache<String, Entry> cache;
@@ -36,6 +37,12 @@ final class LocalTokenCache {
         return entry != null ? entry.token() : null;
     }
 
+    /** True once per cached token: for the one request that is to start its refresh. */
+    boolean claimRefresh(String hash) {
+        Entry entry = cache.getIfPresent(hash);
+        return entry != null && entry.refreshClaimed().compareAndSet(false, true);
+    }
+
     /** Read before a lookup starts, passed to {@link #put} when it ends. */
     long generation() {
         return generation.get();
@@ -45,7 +52,9 @@ final class LocalTokenCache {
         if (ttl.isNegative() || ttl.isZero()) {
             return;
         }
-        cache.put(hash, new Entry(token, ttl));
+        Entry previous = cache.getIfPresent(hash);
+        boolean sameToken = previous != null && previous.token().value().equals(token.value());
+        cache.put(hash, new Entry(token, ttl, sameToken ? previous.refreshClaimed() : new AtomicBoolean()));
         if (generation.get() != seenGeneration) {
             cache.invalidate(hash); // an invalidation ran meanwhile: this token may be for a revoked key
         }

@@ -8,9 +8,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.nimbusds.jwt.JWTParser;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
@@ -85,10 +88,45 @@ class ApiKeyExchangeTests extends GatewayTest {
         Duration ttl = redis.getExpire(redisKey).block();
         assertThat(ttl).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(3)); // exp 4 s minus the 1 s margin
 
+        // Exchanged again from 2.7 s on (refreshed ahead, see below), and on a miss once 3 s have passed.
         await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             client().get().uri("/examples/expiry").header("X-API-Key", key).exchange().expectStatus().isOk();
+            assertThat(STAND_INS.exchangesFor(key)).isGreaterThanOrEqualTo(2);
+        });
+    }
+
+    @Test
+    void aTokenNearTheEndOfItsTimeIsExchangedAgainWhileItStillServes() throws ParseException {
+        String key = ApiKeyFormat.generate();
+        String jwt = TestTokens.apiKeyToken("107", Duration.ofSeconds(8));
+        Instant servableUntil = JWTParser.parse(jwt).getJWTClaimsSet().getExpirationTime().toInstant().minusSeconds(1);
+        STAND_INS.exchangeIssues(key, jwt);
+
+        // Served from 0 to 7 s (8 s less the 1 s margin); due again after nine tenths of that, 6.3 s.
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            client().get().uri("/examples/ahead").header("X-API-Key", key).exchange().expectStatus().isOk();
             assertThat(STAND_INS.exchangesFor(key)).isEqualTo(2);
         });
+
+        LoggedRequest again = STAND_INS.authServer.findAll(postRequestedFor(urlPathEqualTo(StandIns.TOKEN_PATH))
+            .withRequestBody(containing("subject_token=" + key))).get(1);
+        assertThat(again.getLoggedDate().toInstant()).isBefore(servableUntil); // no request waited for it
+    }
+
+    @Test
+    void aKeyRefusedWhenExchangedAgainAheadIsNoLongerServed() throws ParseException {
+        String key = ApiKeyFormat.generate();
+        String jwt = TestTokens.apiKeyToken("108", Duration.ofSeconds(8));
+        Instant servableUntil = JWTParser.parse(jwt).getJWTClaimsSet().getExpirationTime().toInstant().minusSeconds(1);
+        STAND_INS.exchangeIssues(key, jwt);
+        client().get().uri("/examples/refused").header("X-API-Key", key).exchange().expectStatus().isOk();
+        STAND_INS.exchangeRefuses(key); // say it was revoked and the invalidation message lost
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            client().get().uri("/examples/refused").header("X-API-Key", key).exchange().expectStatus().isUnauthorized();
+            assertThat(STAND_INS.exchangesFor(key)).isEqualTo(2);
+        });
+        assertThat(Instant.now()).isBefore(servableUntil); // refused ahead of the token's end, not on a miss
     }
 
     @Test
