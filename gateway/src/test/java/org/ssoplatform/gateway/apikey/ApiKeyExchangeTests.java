@@ -99,7 +99,7 @@ class ApiKeyExchangeTests extends GatewayTest {
     void aTokenNearTheEndOfItsTimeIsExchangedAgainWhileItStillServes() throws ParseException {
         String key = ApiKeyFormat.generate();
         String jwt = TestTokens.apiKeyToken("107", Duration.ofSeconds(8));
-        Instant servableUntil = JWTParser.parse(jwt).getJWTClaimsSet().getExpirationTime().toInstant().minusSeconds(1);
+        Instant servableUntil = servableUntil(jwt);
         STAND_INS.exchangeIssues(key, jwt);
 
         // Served from 0 to 7 s (8 s less the 1 s margin); due again after nine tenths of that, 6.3 s.
@@ -117,7 +117,7 @@ class ApiKeyExchangeTests extends GatewayTest {
     void aKeyRefusedWhenExchangedAgainAheadIsNoLongerServed() throws ParseException {
         String key = ApiKeyFormat.generate();
         String jwt = TestTokens.apiKeyToken("108", Duration.ofSeconds(8));
-        Instant servableUntil = JWTParser.parse(jwt).getJWTClaimsSet().getExpirationTime().toInstant().minusSeconds(1);
+        Instant servableUntil = servableUntil(jwt);
         STAND_INS.exchangeIssues(key, jwt);
         client().get().uri("/examples/refused").header("X-API-Key", key).exchange().expectStatus().isOk();
         STAND_INS.exchangeRefuses(key); // say it was revoked and the invalidation message lost
@@ -152,5 +152,10 @@ class ApiKeyExchangeTests extends GatewayTest {
             .expectBody().jsonPath("$.status").isEqualTo(400);
 
         assertThat(STAND_INS.exchanges()).isEqualTo(before);
+    }
+
+    /** When the caches stop serving a token: its {@code exp} less the tests' 1 s margin. */
+    private static Instant servableUntil(String jwt) throws ParseException {
+        return JWTParser.parse(jwt).getJWTClaimsSet().getExpirationTime().toInstant().minusSeconds(1);
     }
 }
