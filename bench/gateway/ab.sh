@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Several gateway builds side by side, with plain Spring Cloud Gateway as the reference:
 #   [ROUTES="public key jwt"] [JVM_EXTRA_2="-D..."] bench/gateway/ab.sh A.jar B.jar ...
+# (JVM_EXTRA_i: more JVM options for the i-th jar; JVM_EXTRA_0 for plain SCG)
 # One nginx backend, one auth-server (fresh database, one API key, one client-credentials JWT), every
 # jar on its own port with the production flags; after WARMUP_ROUNDS, ROUNDS rounds alternate
 # `wrk -t2 -c32 -dSECONDS_PER_RUN` between plain SCG and the jars on each route, each line reporting
 # req/s, p99 and the CPU one request cost that process. Rate limits as in run.sh (never capping).
 # Only the ratios within one run mean anything (a shared, noisy 2-core machine).
+# PACE_MS=5: every run paced as run.sh's half-load runs (wrk/paced.lua: each connection pauses that long
+# after each response), to compare p99 at a set rate rather than throughput.
 # PROFILER=/path/to/libasyncProfiler.so (async-profiler, Maven Central tools.profiler:async-profiler):
 # a diagnostic run, not a measurement: every measured window of every process is profiled on its own
 # (PROFILER_EVENT, by default event=cpu,interval=1ms; event=alloc samples allocations instead),
@@ -57,7 +60,7 @@ JWT=$(curl -s -u "gateway:$GW_SECRET" -d grant_type=client_credentials -d scope=
   "http://127.0.0.1:$AUTH_PORT/oauth2/token" | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')
 
 declare -a PORT PID NAME
-java @deploy/jvm/gateway.args -jar bench/gateway/plain-scg/target/plain-scg-0.1.0-SNAPSHOT.jar --server.port=$PLAIN_PORT \
+java @deploy/jvm/gateway.args ${JVM_EXTRA_0:-} -jar bench/gateway/plain-scg/target/plain-scg-0.1.0-SNAPSHOT.jar --server.port=$PLAIN_PORT \
   --spring.cloud.gateway.server.webflux.routes[0].id=backend \
   --spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:$NGINX_PORT \
   "--spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/**" >"$WORK/plain-scg.log" 2>&1 &
@@ -81,7 +84,8 @@ for i in "${!PORT[@]}"; do wait_for "http://127.0.0.1:${PORT[$i]}/examples/publi
 profiling() { [ -n "${PROFILER:-}" ] && [ "$1" != warm-up ]; }
 run() { # round route index
   local path=/examples/data t0 out
-  local -a header=()
+  local -a header=() pace=()
+  [ -n "${PACE_MS:-}" ] && pace=(-s "$HERE/wrk/paced.lua")
   case $2 in
     public) path=/examples/public ;;
     key) header=(-H "X-API-Key: $KEY") ;;
@@ -90,7 +94,7 @@ run() { # round route index
   if [ "$3" = 0 ] && [ "$2" != public ]; then return; fi # plain SCG has no credentials to check
   profiling "$1" && jcmd "${PID[$3]}" JVMTI.agent_load "$PROFILER" "\"start,${PROFILER_EVENT:-event=cpu,interval=1ms}\"" >/dev/null
   t0=$(ticks "${PID[$3]}")
-  out=$(wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency "${header[@]}" "http://127.0.0.1:${PORT[$3]}$path")
+  out=$(wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency "${pace[@]}" "${header[@]}" "http://127.0.0.1:${PORT[$3]}$path")
   if profiling "$1"; then
     jcmd "${PID[$3]}" JVMTI.agent_load "$PROFILER" "\"stop,file=$WORK/window.collapsed,collapsed\"" >/dev/null
     cat "$WORK/window.collapsed" >>"$WORK/profile-${NAME[$3]}-$2.collapsed"

@@ -1,7 +1,9 @@
 package org.ssoplatform.apikey.format;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +50,16 @@ class ApiKeyFormatTest {
         assertThat(ApiKeyFormat.displayPrefix(key)).hasSize(11).startsWith("ssop_");
         assertThat(ApiKeyFormat.lastChars(key)).hasSize(4).isEqualTo(key.substring(key.length() - 4));
         assertThat(ApiKeyFormat.hashHex(key)).hasSize(64).isNotEqualTo(ApiKeyFormat.hashHex(ApiKeyFormat.generate()));
+    }
+
+    @Test
+    void hashIsTheKeysSha256HoweverManyThreadsHashAtOnce() {
+        // what `printf %s KEY | sha256sum` prints: stored hashes and cache keys made anywhere else must match
+        String key = "ssop_0123456789ABCDEFGHIJabcdefghij0123456789XXXXXX";
+        String expected = "bbceaffae0df806f4f77c08841c753db727ad7b9024529bf183fe6d3a9e44427";
+
+        List<String> hashes = IntStream.range(0, 10_000).parallel().mapToObj(i -> ApiKeyFormat.hashHex(key)).toList();
+
+        assertThat(hashes).containsOnly(expected);
     }
 }

@@ -63,8 +63,12 @@ record ExchangedToken(String value, Jwt jwt, String apiKeyId, JwtAuthenticationT
      */
     boolean refreshDue(Instant now, Duration margin) {
         Instant issuedAt = jwt.getIssuedAt();
-        return issuedAt != null
-                && cacheableFor(now, margin).compareTo(cacheableFor(issuedAt, margin).dividedBy(10)) < 0;
+        if (issuedAt == null) {
+            return false;
+        }
+        // In milliseconds: asked on every request, and Duration.dividedBy divides a BigDecimal (bench/).
+        long servableUntil = jwt.getExpiresAt().toEpochMilli() - margin.toMillis();
+        return servableUntil - now.toEpochMilli() < (servableUntil - issuedAt.toEpochMilli()) / 10;
     }
 
     boolean expired(Instant now) {

@@ -2,7 +2,6 @@ package org.ssoplatform.gateway.apikey;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +38,11 @@ final class UsageRecorder implements SmartLifecycle {
         }
     }
 
+    private record Day(long epochDay, String text) {
+    }
+
+    private static final long MILLIS_PER_DAY = 86_400_000L;
+
     private static final Logger log = LoggerFactory.getLogger(UsageRecorder.class);
 
     private static final RedisScript<Long> FLUSH = RedisScripts.fromClasspath("scripts/usage_flush.lua", Long.class);
@@ -55,6 +59,8 @@ final class UsageRecorder implements SmartLifecycle {
 
     private volatile Disposable loop;
 
+    private volatile Day today;
+
     UsageRecorder(ReactiveStringRedisTemplate redis, RedisKeys keys, ApiKeyProperties properties, Clock clock) {
         this.redis = redis;
         this.keys = keys;
@@ -65,9 +71,19 @@ final class UsageRecorder implements SmartLifecycle {
     void record(String apiKeyId) {
         if (apiKeyId != null) {
             long now = clock.millis();
-            String day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
-            pending.merge(new Key(apiKeyId, day), new Usage(1, now), Usage::plus);
+            pending.merge(new Key(apiKeyId, day(now)), new Usage(1, now), Usage::plus);
         }
+    }
+
+    /** The UTC date of {@code millis}, formatted once a day rather than on every request (bench/). */
+    private String day(long millis) {
+        long epochDay = Math.floorDiv(millis, MILLIS_PER_DAY);
+        Day day = this.today;
+        if (day == null || day.epochDay() != epochDay) {
+            day = new Day(epochDay, LocalDate.ofEpochDay(epochDay).toString());
+            this.today = day;
+        }
+        return day.text();
     }
 
     Mono<Void> flush() {

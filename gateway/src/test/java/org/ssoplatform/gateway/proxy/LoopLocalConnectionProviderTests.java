@@ -19,6 +19,7 @@ import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /** Real Reactor Netty client and server, on the event loops Spring Boot's server and the gateway share. */
 class LoopLocalConnectionProviderTests {
@@ -47,7 +48,7 @@ class LoopLocalConnectionProviderTests {
     @Test
     void aRequestMadeOnAnEventLoopUsesAConnectionOfThatLoopAndKeepsReusingIt() {
         List<EventExecutor> loops = new ArrayList<>();
-        HttpResources.get().onClient(true).forEach(loops::add);
+        HttpResources.get().onClient(LoopResources.DEFAULT_NATIVE).forEach(loops::add); // the client's transport
         assertThat(loops).hasSizeGreaterThan(1);
         List<Channel> first = new ArrayList<>();
         for (EventExecutor loop : loops) { // one after the other: an idle connection of the previous loop is at hand
