@@ -3,6 +3,7 @@ package org.ssoplatform.gateway.ratelimit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -139,8 +140,17 @@ final class TokenLeases {
 
     /** The subject's refill in flight, or a new one: one Redis call at a time per subject. */
     private Mono<Optional<Refill>> refill(String subject, Limit limit) {
-        return refills.computeIfAbsent(subject,
-                s -> askRedis(s, limit, nextBatch(s, limit)).doFinally(signal -> refills.remove(s)).cache());
+        return refills.computeIfAbsent(subject, s -> {
+            AtomicReference<Mono<Optional<Refill>>> self = new AtomicReference<>();
+            // Out of the map before its answer reaches anyone: requests served by it on the thread that
+            // delivers it can use up half the new batch before that thread moves on, and the refill they
+            // then ask for must be a new call, not this one's answer again.
+            Mono<Optional<Refill>> call = askRedis(s, limit, nextBatch(s, limit))
+                .doOnEach(signal -> refills.remove(s, self.get()))
+                .cache();
+            self.set(call);
+            return call;
+        });
     }
 
     /** {@link #FIRST_BATCH}, or a tenth of a lease time at the subject's rate; at most {@link #batch}. */

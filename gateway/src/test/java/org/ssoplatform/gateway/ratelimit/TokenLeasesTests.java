@@ -131,6 +131,27 @@ class TokenLeasesTests extends GatewayTest {
     }
 
     @Test
+    void requestsServedAsARefillArrivesStillHaveTheNextBatchTakenAhead() {
+        TokenLeases gateway = new TokenLeases(bucket, properties);
+        String subject = "apikey:" + UUID.randomUUID();
+        Limit million = new Limit(1_000_000, 0.001);
+
+        // All on the thread that delivers the first batch, before it is done with delivering it: the
+        // request that takes the batch below half starts the next refill there.
+        List<Decision> decisions = gateway.take(subject, million)
+            .flatMapMany(first -> Flux.range(1, TokenLeases.FIRST_BATCH - 1)
+                .concatMap(i -> gateway.take(subject, million))
+                .startWith(first))
+            .map(Optional::orElseThrow)
+            .collectList()
+            .block(Duration.ofSeconds(5));
+
+        assertThat(decisions).hasSize(TokenLeases.FIRST_BATCH).allMatch(Decision::allowed);
+        await().atMost(Duration.ofSeconds(2))
+            .untilAsserted(() -> assertThat(redisTokens(subject)).isLessThan(1_000_000L - TokenLeases.FIRST_BATCH));
+    }
+
+    @Test
     void aSlowSubjectTakesNoMoreThanTheFirstBatchAtOnce() throws InterruptedException {
         TokenLeases gateway = new TokenLeases(bucket, properties);
         String subject = "apikey:" + UUID.randomUUID();
