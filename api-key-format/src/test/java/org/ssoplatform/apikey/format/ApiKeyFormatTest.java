@@ -24,6 +24,15 @@ class ApiKeyFormatTest {
     }
 
     @Test
+    void keysIssuedEarlierStayWellFormed() {
+        // made by the format's first implementation: stored keys must keep passing the edge's check
+        String issued = "ssop_0123456789ABCDEFGHIJabcdefghij01234567893BTHtv";
+        assertThat(ApiKeyFormat.isWellFormed(issued)).isTrue();
+        assertThat(ApiKeyFormat.isWellFormed(issued.substring(0, issued.length() - 1) + "u")).isFalse();
+        assertThat(ApiKeyFormat.isWellFormed("ssop_1123456789ABCDEFGHIJabcdefghij01234567893BTHtv")).isFalse();
+    }
+
+    @Test
     void aSingleChangedCharacterBreaksTheChecksum() {
         String key = ApiKeyFormat.generate();
         int position = ApiKeyFormat.PREFIX.length() + 7;

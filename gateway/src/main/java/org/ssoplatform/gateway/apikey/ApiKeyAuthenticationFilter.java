@@ -47,7 +47,7 @@ public final class ApiKeyAuthenticationFilter implements WebFilter {
         if (!ApiKeyFormat.isWellFormed(key)) {
             return entryPoint.invalidToken(exchange, "The API key is malformed.");
         }
-        return resolver.resolve(key, clientAddress(exchange)).flatMap(resolution -> {
+        return resolver.resolve(key, () -> clientAddress(exchange)).flatMap(resolution -> {
             if (resolution instanceof Resolution.Accepted accepted) {
                 return relay(exchange, chain, accepted.token());
             }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.ssoplatform.apikey.format.ApiKeyFormat;
 import org.ssoplatform.gateway.apikey.ApiKeyRedis.Lookup;
@@ -45,8 +46,11 @@ final class ApiKeyResolver {
         this.clock = clock;
     }
 
-    /** The key must be well-formed ({@link ApiKeyFormat#isWellFormed}). */
-    Mono<Resolution> resolve(String apiKey, String clientAddress) {
+    /**
+     * The key must be well-formed ({@link ApiKeyFormat#isWellFormed}). The caller's address counts failed
+     * attempts; it is only read when the in-process cache does not have the key.
+     */
+    Mono<Resolution> resolve(String apiKey, Supplier<String> caller) {
         String hash = ApiKeyFormat.hashHex(apiKey);
         ExchangedToken cached = local.get(hash);
         Instant now = clock.instant();
@@ -57,6 +61,7 @@ final class ApiKeyResolver {
             return Mono.just(new Resolution.Accepted(cached));
         }
         long generation = local.generation();
+        String clientAddress = caller.get();
         return redis.lookup(hash, clientAddress).flatMap(lookup -> {
             ExchangedToken shared = usable(lookup);
             if (shared != null) {
