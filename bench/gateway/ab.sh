@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Several gateway builds side by side, with plain Spring Cloud Gateway as the reference:
 #   [ROUTES="public key jwt"] [JVM_EXTRA_2="-D..."] bench/gateway/ab.sh A.jar B.jar ...
-# (JVM_EXTRA_i: more JVM options for the i-th jar; JVM_EXTRA_0 for plain SCG)
+# (JVM_EXTRA_i: more JVM options for the i-th jar; JVM_EXTRA_0 for plain SCG; ROUTES_i: the routes the
+# i-th jar runs, of ROUTES, e.g. ROUTES_1=public ROUTES_2=key for processes each warm on one route alone)
 # One nginx backend, one auth-server (fresh database, one API key, one client-credentials JWT), every
 # jar on its own port with the production flags; after WARMUP_ROUNDS, ROUNDS rounds alternate
 # `wrk -t2 -c32 -dSECONDS_PER_RUN` between plain SCG and the jars on each route, each line reporting
@@ -92,6 +93,8 @@ run() { # round route index
     jwt) header=(-H "Authorization: Bearer $JWT") ;;
   esac
   if [ "$3" = 0 ] && [ "$2" != public ]; then return; fi # plain SCG has no credentials to check
+  local only=ROUTES_$3
+  if [ -n "${!only:-}" ] && [[ " ${!only} " != *" $2 "* ]]; then return; fi
   profiling "$1" && jcmd "${PID[$3]}" JVMTI.agent_load "$PROFILER" "\"start,${PROFILER_EVENT:-event=cpu,interval=1ms}\"" >/dev/null
   t0=$(ticks "${PID[$3]}")
   out=$(wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency "${pace[@]}" "${header[@]}" "http://127.0.0.1:${PORT[$3]}$path")

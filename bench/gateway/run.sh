@@ -479,8 +479,11 @@ paired_rounds() {
 # single windows (the noise line) and of the recompilation one process goes through at each change of
 # route in the rounds further below (bench/README.md, session 15), which a gateway under a steady mix
 # of traffic does not.
-say "  paired, two processes: public route gateway warm-up $WARMUP, then $PAIRED_ROUNDS rounds of $PAIRED_DURATION per route..."
+# Both are warmed up again, the key's process too: it has served its route for less time than the
+# public one (no paired rounds against plain SCG), and its JIT was still compiling (bench/README.md, session 17).
+say "  paired, two processes: warm-up $WARMUP each, then $PAIRED_ROUNDS rounds of $PAIRED_DURATION per route..."
 run_wrk "$OUT/two.warmup.txt" "$CONNECTIONS" "$WARMUP" "$PUB_GW_URL"
+run_wrk "$OUT/two.warmup-key.txt" "$CONNECTIONS" "$WARMUP" "$PROTECTED" -H "X-API-Key: $CACHED_KEY"
 public_window() { run_wrk "$OUT/two-public-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$PUB_GW_URL"; }
 key_window() { run_wrk "$OUT/two-key-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$PROTECTED" -H "X-API-Key: $CACHED_KEY"; }
 paired_rounds two "$PAIRED_ROUNDS" "two processes"
@@ -625,8 +628,8 @@ public-route gateway of row 3 after its half-load runs, alternating \`wrk -t$THR
 $(printf '%s\n' "${VS_PLAIN_ROWS[@]}")
 
 Paired rounds of two processes, each warm on its own route only: the public route's gateway of row 3
-(idle since its rounds above, warmed up again for $WARMUP) and the cached-key scenario's gateway of row 5 after its
-half-load run, alternating \`wrk -t$THREADS -c$CONNECTIONS -d$PAIRED_DURATION\` (public first in odd rounds).
+(idle since its rounds above) and the cached-key scenario's gateway of row 5 after its half-load run, each
+warmed up again for $WARMUP on its route, alternating \`wrk -t$THREADS -c$CONNECTIONS -d$PAIRED_DURATION\` (public first in odd rounds).
 
 | round | public req/s | public p99 ms | cached key req/s | cached key p99 ms | key / public |
 |---:|---:|---:|---:|---:|---:|
