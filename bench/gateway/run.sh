@@ -454,14 +454,17 @@ measure apikey "our gateway + cached API key" "$PROTECTED" "$GW_PID" -H "X-API-K
 say "  half load: ~$HALF_TARGET req/s on the API-key route..."
 half_load apikey_half "cached API key" "$HALF_TARGET" "$PROTECTED" -H "X-API-Key: $CACHED_KEY"
 
-# paired_rounds prefix rounds label pace: rounds alternating public_window and key_window (defined by
-# the caller), public first in odd rounds; fills PAIR_RATIO (key/public req/s), PAIR_ADDED (key − public
-# p99 ms) and PAIR_ROWS (with the ratio, or with the added p99 when pace is set).
+# paired_rounds prefix rounds label public_url [pace]: rounds alternating the public route at public_url
+# and the key route, public first in odd rounds, every window paced (wrk/paced.lua) when pace is set; fills
+# PAIR_RATIO (key/public req/s), PAIR_ADDED (key − public p99 ms) and PAIR_ROWS (with the ratio, or with
+# the added p99 when pace is set).
 paired_rounds() {
-  local prefix=$1 rounds=$2 label=$3 pace=${4:-} last
+  local prefix=$1 rounds=$2 label=$3 public_url=$4 pace=${5:-} last
+  local -a paced=()
+  [ -n "$pace" ] && paced=(-s "$HERE/wrk/paced.lua")
   PAIR_RATIO=() PAIR_ADDED=() PAIR_ROWS=()
   for r in $(seq 1 "$rounds"); do
-    in_turn "$r" public_window key_window
+    in_turn "$r" pair_public_window pair_key_window
     read -r -a pub <<<"$(parse_wrk "$OUT/$prefix-public-$r.txt")"
     read -r -a key <<<"$(parse_wrk "$OUT/$prefix-key-$r.txt")"
     PAIR_RATIO+=("$(awk -v a="${key[0]}" -v b="${pub[0]}" 'BEGIN { printf "%.2f", a / b }')")
@@ -475,6 +478,14 @@ paired_rounds() {
     say "    $label, key/public per round: ${PAIR_RATIO[*]} (median $(median "${PAIR_RATIO[@]}"))"
   fi
 }
+# A round's windows, reading paired_rounds' locals.
+pair_public_window() {
+  PACE_MS=$pace run_wrk "$OUT/$prefix-public-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$public_url" "${paced[@]}"
+}
+pair_key_window() {
+  PACE_MS=$pace run_wrk "$OUT/$prefix-key-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$PROTECTED" "${paced[@]}" \
+    -H "X-API-Key: $CACHED_KEY"
+}
 # Two processes, each warm on its own route only, alternating: a ratio free of the minutes between two
 # single windows (the noise line) and of the recompilation one process goes through at each change of
 # route in the rounds further below (bench/README.md, session 15), which a gateway under a steady mix
@@ -484,20 +495,10 @@ paired_rounds() {
 say "  paired, two processes: warm-up $WARMUP each, then $PAIRED_ROUNDS rounds of $PAIRED_DURATION per route..."
 run_wrk "$OUT/two.warmup.txt" "$CONNECTIONS" "$WARMUP" "$PUB_GW_URL"
 run_wrk "$OUT/two.warmup-key.txt" "$CONNECTIONS" "$WARMUP" "$PROTECTED" -H "X-API-Key: $CACHED_KEY"
-public_window() { run_wrk "$OUT/two-public-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$PUB_GW_URL"; }
-key_window() { run_wrk "$OUT/two-key-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$PROTECTED" -H "X-API-Key: $CACHED_KEY"; }
-paired_rounds two "$PAIRED_ROUNDS" "two processes"
+paired_rounds two "$PAIRED_ROUNDS" "two processes" "$PUB_GW_URL"
 TWO=("${PAIR_RATIO[@]}") TWO_ROWS=("${PAIR_ROWS[@]}") TWO_MEDIAN=$(median "${PAIR_RATIO[@]}")
 say "  paired at half load, two processes: $HALF_ROUNDS rounds of $PAIRED_DURATION per route..."
-public_window() {
-  PACE_MS=${HALF_PACE[public_half]} run_wrk "$OUT/two-half-public-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$PUB_GW_URL" \
-    -s "$HERE/wrk/paced.lua"
-}
-key_window() {
-  PACE_MS=${HALF_PACE[public_half]} run_wrk "$OUT/two-half-key-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$PROTECTED" \
-    -s "$HERE/wrk/paced.lua" -H "X-API-Key: $CACHED_KEY"
-}
-paired_rounds two-half "$HALF_ROUNDS" "two processes at half load" "${HALF_PACE[public_half]}"
+paired_rounds two-half "$HALF_ROUNDS" "two processes at half load" "$PUB_GW_URL" "${HALF_PACE[public_half]}"
 TWO_HALF=("${PAIR_ADDED[@]}") TWO_HALF_ROWS=("${PAIR_ROWS[@]}") TWO_HALF_MEDIAN=$(median "${PAIR_ADDED[@]}")
 stop_pid "$PUB_GW_PID"
 
@@ -505,23 +506,13 @@ stop_pid "$PUB_GW_PID"
 # free of the JIT and memory differences between two processes, which move single windows by ± 0.15.
 say "  paired, one process: public route warm-up $WARMUP, then $PAIRED_ROUNDS rounds of $PAIRED_DURATION per route..."
 run_wrk "$OUT/paired.warmup.txt" "$CONNECTIONS" "$WARMUP" "$PUBLIC"
-public_window() { run_wrk "$OUT/paired-public-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$PUBLIC"; }
-key_window() { run_wrk "$OUT/paired-key-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$PROTECTED" -H "X-API-Key: $CACHED_KEY"; }
-paired_rounds paired "$PAIRED_ROUNDS" "one process"
+paired_rounds paired "$PAIRED_ROUNDS" "one process" "$PUBLIC"
 PAIRED=("${PAIR_RATIO[@]}") PAIRED_ROWS=("${PAIR_ROWS[@]}") PAIRED_MEDIAN=$(median "${PAIR_RATIO[@]}")
 # Half load on this one process too, alternating the routes, both at the public route's pause (the
 # pauses are whole milliseconds, so the two half-load runs above can settle 20 % apart in rate): the
 # added p99 without the difference between two processes measured minutes apart.
 say "  paired at half load, one process: $HALF_ROUNDS rounds of $PAIRED_DURATION per route..."
-public_window() {
-  PACE_MS=${HALF_PACE[public_half]} run_wrk "$OUT/half-public-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$PUBLIC" \
-    -s "$HERE/wrk/paced.lua"
-}
-key_window() {
-  PACE_MS=${HALF_PACE[public_half]} run_wrk "$OUT/half-key-$r.txt" "$CONNECTIONS" "$PAIRED_DURATION" "$PROTECTED" \
-    -s "$HERE/wrk/paced.lua" -H "X-API-Key: $CACHED_KEY"
-}
-paired_rounds half "$HALF_ROUNDS" "one process at half load" "${HALF_PACE[public_half]}"
+paired_rounds half "$HALF_ROUNDS" "one process at half load" "$PUBLIC" "${HALF_PACE[public_half]}"
 HALF_ADDED=("${PAIR_ADDED[@]}") HALF_ROWS=("${PAIR_ROWS[@]}") HALF_ADDED_MEDIAN=$(median "${PAIR_ADDED[@]}")
 stop_gateway
 
