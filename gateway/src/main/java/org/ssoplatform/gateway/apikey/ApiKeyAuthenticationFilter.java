@@ -47,7 +47,12 @@ public final class ApiKeyAuthenticationFilter implements WebFilter {
         if (!ApiKeyFormat.isWellFormed(key)) {
             return entryPoint.invalidToken(exchange, "The API key is malformed.");
         }
-        return resolver.resolve(key, () -> clientAddress(exchange)).flatMap(resolution -> {
+        String hash = ApiKeyFormat.hashHex(key);
+        ExchangedToken cached = resolver.cached(key, hash);
+        if (cached != null) {
+            return relay(exchange, chain, cached);
+        }
+        return resolver.resolve(key, hash, () -> clientAddress(exchange)).flatMap(resolution -> {
             if (resolution instanceof Resolution.Accepted accepted) {
                 return relay(exchange, chain, accepted.token());
             }

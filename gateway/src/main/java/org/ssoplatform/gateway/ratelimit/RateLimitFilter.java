@@ -70,21 +70,24 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
                 : null;
         Limit limit = apiKeyId != null ? properties.forApiKey(apiKeyId.toString()) : properties.user();
         String subject = apiKeyId != null ? "apikey:" + apiKeyId : "user:" + principal.getName();
-        return leases.take(subject, limit).flatMap(decision -> {
-            if (decision.isEmpty()) {
-                return chain.filter(exchange);
-            }
-            Decision d = decision.get();
-            HttpHeaders headers = exchange.getResponse().getHeaders();
-            headers.set("RateLimit-Limit", String.valueOf(limit.capacity()));
-            headers.set("RateLimit-Remaining", String.valueOf(d.remaining()));
-            headers.set("RateLimit-Reset", String.valueOf(seconds(d.resetMillis())));
-            if (d.allowed()) {
-                return chain.filter(exchange);
-            }
-            return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded; slow down.",
-                    h -> h.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, seconds(d.retryAfterMillis())))));
-        });
+        Decision local = leases.takeLocal(subject, limit);
+        if (local != null) {
+            return decide(exchange, chain, limit, local);
+        }
+        return leases.take(subject, limit)
+            .flatMap(decision -> decision.isEmpty() ? chain.filter(exchange) : decide(exchange, chain, limit, decision.get()));
+    }
+
+    private Mono<Void> decide(ServerWebExchange exchange, GatewayFilterChain chain, Limit limit, Decision d) {
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        headers.set("RateLimit-Limit", String.valueOf(limit.capacity()));
+        headers.set("RateLimit-Remaining", String.valueOf(d.remaining()));
+        headers.set("RateLimit-Reset", String.valueOf(seconds(d.resetMillis())));
+        if (d.allowed()) {
+            return chain.filter(exchange);
+        }
+        return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded; slow down.",
+                h -> h.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, seconds(d.retryAfterMillis())))));
     }
 
     private static long seconds(long millis) {

@@ -112,14 +112,23 @@ final class TokenLeases {
             .build();
     }
 
-    /** Empty when Redis cannot be asked: the request is then not limited. */
-    Mono<Optional<Decision>> take(String subject, Limit limit) {
+    /**
+     * A token of the subject's current lease, or null when it has none left: then {@link #take} asks Redis.
+     * Most requests of a busy subject are answered here, with no {@link Mono} to build (bench/, session 19).
+     */
+    Decision takeLocal(String subject, Limit limit) {
         Lease current = leases.getIfPresent(subject);
         Decision local = current != null ? current.take(System.nanoTime()) : null;
+        if (local != null && current.refillDue()) {
+            refill(subject, limit).subscribe();
+        }
+        return local;
+    }
+
+    /** Empty when Redis cannot be asked: the request is then not limited. */
+    Mono<Optional<Decision>> take(String subject, Limit limit) {
+        Decision local = takeLocal(subject, limit);
         if (local != null) {
-            if (current.refillDue()) {
-                refill(subject, limit).subscribe();
-            }
             return Mono.just(Optional.of(local));
         }
         if (batch(limit) == 1) {
