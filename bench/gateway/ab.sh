@@ -110,6 +110,24 @@ run() { # round route index
 # Even rounds take the routes and the processes in the reverse order, so a machine that speeds up or
 # slows down during the rounds favours none of them.
 in_order() { printf '%s\n' "$@" | { [ $((round % 2)) = 1 ] && cat || tac; }; }
+# MIXED_WARMUP_SECONDS=60: before the rounds, each of our processes is warmed on all its routes at once
+# (one wrk per route, -c16 each), so its JIT compiles the shared code for every route it will serve
+# rather than for the first route it happened to see.
+if [ -n "${MIXED_WARMUP_SECONDS:-}" ]; then
+  for i in "${!PORT[@]}"; do
+    [ "$i" = 0 ] && continue
+    only=ROUTES_$i warmers=()
+    for route in ${!only:-$ROUTES}; do
+      case $route in
+        public) wrk -t1 -c16 -d"${MIXED_WARMUP_SECONDS}s" "http://127.0.0.1:${PORT[$i]}/examples/public" >/dev/null & warmers+=($!) ;;
+        key) wrk -t1 -c16 -d"${MIXED_WARMUP_SECONDS}s" -H "X-API-Key: $KEY" "http://127.0.0.1:${PORT[$i]}/examples/data" >/dev/null & warmers+=($!) ;;
+        jwt) wrk -t1 -c16 -d"${MIXED_WARMUP_SECONDS}s" -H "Authorization: Bearer $JWT" "http://127.0.0.1:${PORT[$i]}/examples/data" >/dev/null & warmers+=($!) ;;
+      esac
+    done
+    wait "${warmers[@]}"
+    echo "mixed warm-up of ${NAME[$i]}: ${MIXED_WARMUP_SECONDS}s on ${!only:-$ROUTES} at once"
+  done
+fi
 for round in $(seq 1 $((WARMUP_ROUNDS + ROUNDS))); do
   label=$([ "$round" -le "$WARMUP_ROUNDS" ] && echo "warm-up" || echo "round-$((round - WARMUP_ROUNDS))")
   for route in $(in_order $ROUTES); do
