@@ -521,9 +521,10 @@ pair_cells() {
   echo "$(IFS=/; echo "${rps[*]}") | $(IFS=/; echo "${p99[*]}")" | sed 's#/# / #g'
 }
 # Processes each warm on their own route only, two per route, alternating: a ratio free of the minutes
-# between two single windows (the noise line) and of the recompilation one process goes through at each
-# change of route in the rounds further below (bench/README.md, session 15), which a gateway under a steady
-# mix of traffic does not. Two per route, because two processes of one jar warmed the same way differ by
+# between two single windows (the noise line) and of the recompilation a process warmed on one route goes
+# through when it meets another (bench/README.md, session 15). A process serving one route alone is also
+# compiled for that route alone, which favours the public route (session 20); the rounds within one process
+# further below measure a process compiled for the mix. Two per route, because two processes of one jar differ by
 # about 10 % (bench/README.md, sessions 17 and 18): with one per route, that difference decided the figure.
 # The row 3 and row 5 processes are warmed up again (the key's had served its route for less time, and its
 # JIT was still compiling: session 17); the second process of each route gets twice that, from its start.
