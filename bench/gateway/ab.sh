@@ -83,21 +83,26 @@ done
 for i in "${!PORT[@]}"; do wait_for "http://127.0.0.1:${PORT[$i]}/examples/public"; done
 
 profiling() { [ -n "${PROFILER:-}" ] && [ "$1" != warm-up ]; }
-run() { # round route index
-  local path=/examples/data t0 out
-  local -a header=() pace=()
-  [ -n "${PACE_MS:-}" ] && pace=(-s "$HERE/wrk/paced.lua")
-  case $2 in
-    public) path=/examples/public ;;
+# route_request route port: sets url and header, what wrk sends on that route of that port.
+route_request() {
+  url=http://127.0.0.1:$2/examples/data header=()
+  case $1 in
+    public) url=http://127.0.0.1:$2/examples/public ;;
     key) header=(-H "X-API-Key: $KEY") ;;
     jwt) header=(-H "Authorization: Bearer $JWT") ;;
   esac
+}
+run() { # round route index
+  local url t0 out
+  local -a header=() pace=()
+  [ -n "${PACE_MS:-}" ] && pace=(-s "$HERE/wrk/paced.lua")
+  route_request "$2" "${PORT[$3]}"
   if [ "$3" = 0 ] && [ "$2" != public ]; then return; fi # plain SCG has no credentials to check
   local only=ROUTES_$3
   if [ -n "${!only:-}" ] && [[ " ${!only} " != *" $2 "* ]]; then return; fi
   profiling "$1" && jcmd "${PID[$3]}" JVMTI.agent_load "$PROFILER" "\"start,${PROFILER_EVENT:-event=cpu,interval=1ms}\"" >/dev/null
   t0=$(ticks "${PID[$3]}")
-  out=$(wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency "${pace[@]}" "${header[@]}" "http://127.0.0.1:${PORT[$3]}$path")
+  out=$(wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency "${pace[@]}" "${header[@]}" "$url")
   if profiling "$1"; then
     jcmd "${PID[$3]}" JVMTI.agent_load "$PROFILER" "\"stop,file=$WORK/window.collapsed,collapsed\"" >/dev/null
     cat "$WORK/window.collapsed" >>"$WORK/profile-${NAME[$3]}-$2.collapsed"
@@ -118,11 +123,9 @@ if [ -n "${MIXED_WARMUP_SECONDS:-}" ]; then
     [ "$i" = 0 ] && continue
     only=ROUTES_$i warmers=()
     for route in ${!only:-$ROUTES}; do
-      case $route in
-        public) wrk -t1 -c16 -d"${MIXED_WARMUP_SECONDS}s" "http://127.0.0.1:${PORT[$i]}/examples/public" >/dev/null & warmers+=($!) ;;
-        key) wrk -t1 -c16 -d"${MIXED_WARMUP_SECONDS}s" -H "X-API-Key: $KEY" "http://127.0.0.1:${PORT[$i]}/examples/data" >/dev/null & warmers+=($!) ;;
-        jwt) wrk -t1 -c16 -d"${MIXED_WARMUP_SECONDS}s" -H "Authorization: Bearer $JWT" "http://127.0.0.1:${PORT[$i]}/examples/data" >/dev/null & warmers+=($!) ;;
-      esac
+      route_request "$route" "${PORT[$i]}"
+      wrk -t1 -c16 -d"${MIXED_WARMUP_SECONDS}s" "${header[@]}" "$url" >/dev/null &
+      warmers+=($!)
     done
     wait "${warmers[@]}"
     echo "mixed warm-up of ${NAME[$i]}: ${MIXED_WARMUP_SECONDS}s on ${!only:-$ROUTES} at once"

@@ -408,7 +408,6 @@ wait_http "http://127.0.0.1:$PLAIN_PORT/examples/public" "$PLAIN_PID" 200 "$LOGS
 measure plain "plain Spring Cloud Gateway" "http://127.0.0.1:$PLAIN_PORT/examples/public" "$PLAIN_PID"
 # Plain SCG stays up, idle, for the rounds alternating it with the public route (scenario 3).
 
-PUBLIC=http://127.0.0.1:$GW_PORT/examples/public
 PROTECTED=http://127.0.0.1:$GW_PORT/examples/data
 PUB_GW_URL=http://127.0.0.1:$PUB_GW_PORT/examples/public
 say "3. our gateway, public route"
