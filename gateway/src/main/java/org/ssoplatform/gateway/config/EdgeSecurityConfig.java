@@ -50,6 +50,7 @@ class EdgeSecurityConfig {
      * portal's paths, whose chain comes first.
      */
     @Bean
+    @Order(0) // before WebHandlerConfig's, which merges the filters this one looks for
     WebHttpHandlerBuilderCustomizer edgeChains(GatewayProperties properties, CorsConfigurationSource cors,
             ApiKeyFilters apiKeys, ServerWebExchangeFirewall firewall, ServerExchangeRejectedHandler rejected) {
         PathPatterns publicPaths = PathPatterns.of(properties.publicPaths());
@@ -59,8 +60,13 @@ class EdgeSecurityConfig {
                         && !PortalPaths.ALL.test(request), List.of(corsFilter)),
                 new Lane(request -> carriesOnlyAnApiKey(request) && !PortalPaths.ALL.test(request),
                         List.of(corsFilter, apiKeys.authentication())));
-        return builder -> builder.filters(filters -> filters.replaceAll(filter -> filter instanceof WebFilterChainProxy proxy
-                ? new EdgeChains(proxy, firewall, rejected, lanes) : filter));
+        return builder -> builder.filters(filters -> {
+            if (filters.stream().noneMatch(WebFilterChainProxy.class::isInstance)) {
+                throw new IllegalStateException("No Spring Security filter chain proxy among " + filters);
+            }
+            filters.replaceAll(filter -> filter instanceof WebFilterChainProxy proxy
+                    ? new EdgeChains(proxy, firewall, rejected, lanes) : filter);
+        });
     }
 
     private static boolean carriesNoCredential(ServerHttpRequest request) {
