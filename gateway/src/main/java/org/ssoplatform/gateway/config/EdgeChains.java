@@ -24,8 +24,13 @@ import reactor.core.publisher.Mono;
  */
 final class EdgeChains implements WebFilter {
 
-    /** Requests {@code matches} accepts skip the proxy and run {@code filters}, in order. */
-    record Lane(Predicate<ServerHttpRequest> matches, List<WebFilter> filters) {
+    /** Requests {@code matches} accepts skip the proxy and run {@code filter}. */
+    record Lane(Predicate<ServerHttpRequest> matches, WebFilter filter) {
+
+        /** A lane running {@code filters} in their order. */
+        Lane(Predicate<ServerHttpRequest> matches, List<WebFilter> filters) {
+            this(matches, new SequentialWebFilters(filters));
+        }
     }
 
     private final WebFilter proxy;
@@ -49,18 +54,10 @@ final class EdgeChains implements WebFilter {
         for (Lane lane : this.lanes) {
             if (lane.matches().test(exchange.getRequest())) {
                 return this.firewall.getFirewalledExchange(exchange)
-                    .flatMap(firewalled -> filter(lane.filters(), 0, firewalled, chain))
+                    .flatMap(firewalled -> lane.filter().filter(firewalled, chain))
                     .onErrorResume(ServerExchangeRejectedException.class, ex -> this.rejected.handle(exchange, ex));
             }
         }
         return this.proxy.filter(exchange, chain);
-    }
-
-    private static Mono<Void> filter(List<WebFilter> filters, int index, ServerWebExchange exchange,
-            WebFilterChain chain) {
-        if (index == filters.size()) {
-            return chain.filter(exchange);
-        }
-        return filters.get(index).filter(exchange, next -> filter(filters, index + 1, next, chain));
     }
 }

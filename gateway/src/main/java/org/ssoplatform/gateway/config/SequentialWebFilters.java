@@ -10,12 +10,13 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * The application's web filters, run as one filter in their order. Spring's chain wraps every filter of
- * every request in a Reactor checkpoint named by the filter's {@code toString()} (a class name and an
- * identity hash, formatted anew each time), and each checkpoint is one more subscriber that every signal
- * and every lookup of the Reactor context passes through on the way between the server and the backend's
- * response. Here each next filter is started as lazily as there (when its {@code Mono} is subscribed), an
- * exception a filter throws becomes an error signal as there, and the whole sequence has one checkpoint.
+ * Web filters run as one filter, in their order: the server's ({@link WebHandlerConfig}) and each lane's
+ * of {@link EdgeChains}. Spring's chain wraps every filter of every request in a Reactor checkpoint
+ * named by the filter's {@code toString()} (a class name and an identity hash, formatted anew each
+ * time), and each checkpoint is one more subscriber that every signal and every lookup of the Reactor
+ * context passes through between the server and the backend's response. Here each next filter starts
+ * as lazily as there (when its {@code Mono} is subscribed), an exception a filter throws becomes an
+ * error signal as there, and the whole sequence has at most one checkpoint.
  */
 final class SequentialWebFilters implements WebFilter {
 
