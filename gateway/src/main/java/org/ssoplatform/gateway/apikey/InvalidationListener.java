@@ -24,9 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Revocation: auth-server publishes {@code {"hashes":[...]}} or {@code {"all":true}} on
  * {@code {ns}:apikey:invalidations}; every gateway instance drops those keys from its own cache at
- * once and from Redis (idempotent, so all instances may do it). The subscription survives Redis
- * outages: it is retried with back-off, and losing an established subscription empties the local
- * cache, because messages sent while it was down are lost.
+ * once and from Redis (idempotent, so all instances may do it), and from its own cache again when its
+ * deletion in Redis has landed: a lookup begun in between can still find the token in Redis and copy it
+ * back into the cache, where it would outlive the revocation by the local TTL. The subscription
+ * survives Redis outages: it is retried with back-off, and losing an established subscription empties
+ * the local cache, because messages sent while it was down are lost.
  */
 final class InvalidationListener implements SmartLifecycle {
 
@@ -86,7 +88,7 @@ final class InvalidationListener implements SmartLifecycle {
         }
         if (body.path("all").asBoolean(false)) {
             local.invalidateAll();
-            redis.deleteAll().subscribe(done -> {
+            redis.deleteAll().doFinally(signal -> local.invalidateAll()).subscribe(done -> {
             }, ex -> log.debug("Bulk invalidation in Redis failed: {}", ex.getClass().getSimpleName()));
             return;
         }
@@ -99,7 +101,7 @@ final class InvalidationListener implements SmartLifecycle {
         });
         if (!hashes.isEmpty()) {
             local.invalidate(hashes);
-            redis.delete(hashes).subscribe(done -> {
+            redis.delete(hashes).doFinally(signal -> local.invalidate(hashes)).subscribe(done -> {
             }, ex -> log.debug("Invalidation in Redis failed: {}", ex.getClass().getSimpleName()));
         }
     }

@@ -8,12 +8,24 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.http.MediaType;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
 import org.ssoplatform.gateway.support.GatewayTest;
 
 /** Unknown, guessed and revoked keys. */
 class ApiKeyRejectionTests extends GatewayTest {
+
+    @Autowired
+    InvalidationListener invalidations;
+
+    @Autowired
+    LocalTokenCache localTokens;
+
+    @Autowired
+    RedisConnectionFactory connections;
 
     @Test
     void unknownKeyIsAnswered401AndNegativelyCached() {
@@ -88,6 +100,25 @@ class ApiKeyRejectionTests extends GatewayTest {
     }
 
     @Test
+    void aTokenCopiedBackFromRedisBeforeItsDeletionLandedIsDroppedToo() {
+        String key = ApiKeyFormat.generate();
+        String hash = ApiKeyFormat.hashHex(key);
+        STAND_INS.exchangeIssues(key, "109", Duration.ofMinutes(5));
+        client("127.0.0.27").get().uri("/examples/race").header("X-API-Key", key).exchange().expectStatus().isOk();
+        String inRedis = redisKeys.apiKeyToken(hash);
+        await().atMost(Duration.ofSeconds(2)).until(() -> redis.hasKey(inRedis).block());
+        ExchangedToken shared = ExchangedToken.parse(redis.opsForValue().get(inRedis).block());
+
+        pauseRedisWrites(Duration.ofMillis(300)); // the deletion waits; reads go on
+        invalidations.apply("{\"hashes\":[\"" + hash + "\"]}");
+        long lookupBegan = localTokens.generation(); // after the first drop, before the deletion in Redis
+        await().atMost(Duration.ofSeconds(1)).until(() -> !redis.hasKey(inRedis).block());
+        localTokens.put(hash, shared, Duration.ofSeconds(10), lookupBegan); // what that lookup read from Redis
+
+        await().atMost(Duration.ofSeconds(1)).until(() -> localTokens.get(hash) == null);
+    }
+
+    @Test
     void bulkInvalidationDropsEveryCachedKey() {
         List<String> keys = List.of(ApiKeyFormat.generate(), ApiKeyFormat.generate());
         for (String key : keys) {
@@ -109,6 +140,12 @@ class ApiKeyRejectionTests extends GatewayTest {
         for (String key : keys) {
             client().get().uri("/examples/bulk").header("X-API-Key", key).exchange().expectStatus().isOk();
             assertThat(STAND_INS.exchangesFor(key)).isEqualTo(2);
+        }
+    }
+
+    private void pauseRedisWrites(Duration pause) {
+        try (RedisConnection connection = connections.getConnection()) {
+            connection.execute("CLIENT", "PAUSE".getBytes(), String.valueOf(pause.toMillis()).getBytes(), "WRITE".getBytes());
         }
     }
 }
