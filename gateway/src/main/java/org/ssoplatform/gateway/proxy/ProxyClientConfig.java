@@ -24,9 +24,10 @@ import reactor.netty.resources.ConnectionProvider;
  * ({@code spring.cloud.gateway.server.webflux.httpclient.*}) as it builds it, with the timeouts of
  * {@link BackendProperties}, and with its connection pool
  * split per event loop ({@link LoopLocalConnectionProvider}), and each request sent from its own loop
- * ({@link RequestLoopFilter}). Spring Cloud Gateway's two routing filters are its own classes, declared
- * here because the one that proxies copies the headers in one pass ({@link SinglePassHeaders}); theirs
- * are off ({@code spring.cloud.gateway.server.webflux.global-filter.netty-routing.enabled: false}).
+ * ({@link RequestLoopFilter}). Spring Cloud Gateway's two routing filters are declared here: the one
+ * that proxies copies the headers in one pass ({@link SinglePassHeaders}), the one that answers writes
+ * a small body whole ({@link WholeBodyWriteResponseFilter}); theirs are off
+ * ({@code spring.cloud.gateway.server.webflux.global-filter.netty-routing.enabled: false}).
  */
 @Configuration(proxyBeanMethods = false)
 class ProxyClientConfig {
@@ -46,7 +47,7 @@ class ProxyClientConfig {
     @Bean
     NettyWriteResponseFilter nettyWriteResponseFilter(GatewayProperties properties,
             ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
-        return new NettyWriteResponseFilter(properties.getStreamingMediaTypes(), headersFilters);
+        return new WholeBodyWriteResponseFilter(properties.getStreamingMediaTypes(), headersFilters);
     }
 
     @Bean

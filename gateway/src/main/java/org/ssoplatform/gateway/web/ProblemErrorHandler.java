@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Last line for anything not answered elsewhere (no route, backend down or slow, bugs): always a
@@ -36,6 +37,11 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        if (exchange.getResponse().isCommitted()) {
+            // Part of an answer is out (a backend failed while its body streamed): only Reactor Netty
+            // closing the connection, on seeing the error, tells the caller that the answer is incomplete.
+            return Mono.error(ex);
+        }
         HttpStatus status = statusOf(ex);
         if (status.is5xxServerError()) {
             log.warn("{} {} answered {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
@@ -57,6 +63,9 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             if (t instanceof TimeoutException || t instanceof ReadTimeoutException) {
                 return HttpStatus.GATEWAY_TIMEOUT;
             }
+            if (t instanceof PrematureCloseException) {
+                return HttpStatus.BAD_GATEWAY;
+            }
         }
         return HttpStatus.INTERNAL_SERVER_ERROR;
     }
@@ -66,6 +75,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             case NOT_FOUND -> "No such resource.";
             case SERVICE_UNAVAILABLE -> "A service behind the gateway is unavailable; try again later.";
             case GATEWAY_TIMEOUT -> "A service behind the gateway did not answer in time.";
+            case BAD_GATEWAY -> "A service behind the gateway closed the connection before its answer was complete.";
             case INTERNAL_SERVER_ERROR -> "An unexpected error occurred.";
             default -> status.getReasonPhrase() + ".";
         };
