@@ -33,7 +33,7 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.C
  */
 final class WholeBodyWriteResponseFilter extends NettyWriteResponseFilter {
 
-    /** At most this much of one answer is held at once: its connection's read buffers hold about as much. */
+    /** The largest answer held whole before it is sent: larger ones stream, bounding what a request holds. */
     static final int WHOLE_BODY_LIMIT = 16 * 1024;
 
     private final List<MediaType> streamingMediaTypes;
@@ -96,9 +96,9 @@ final class WholeBodyWriteResponseFilter extends NettyWriteResponseFilter {
         return length >= 0 && length <= WHOLE_BODY_LIMIT;
     }
 
-    /** The answer is a problem now, with the gateway's own headers but none of the backend's. */
+    /** The answer is to be a problem, with the gateway's own headers but none of the backend's. */
     private static void dropHeadersOf(HttpClientResponse backendResponse, ServerHttpResponse response) {
-        if (backendResponse != null) {
+        if (backendResponse != null && !response.isCommitted()) { // committed: the caller went away mid-write
             backendResponse.responseHeaders().names().forEach(response.getHeaders()::remove);
         }
     }
