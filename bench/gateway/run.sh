@@ -212,6 +212,13 @@ start_gateway() { # name [port]; sets GW_PID
 
 stop_gateway() { stop_pid "$GW_PID"; }
 
+start_plain() { # name port; plain SCG with its one route to nginx, sets STARTED_PID
+  start_java "$1" "$WORK/jars/plain-scg.jar" --server.port="$2" --spring.cloud.gateway.server.webflux.routes[0].id=backend \
+    "--spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:$NGINX_PORT" \
+    "--spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/**"
+  wait_http "http://127.0.0.1:$2/examples/public" "$STARTED_PID" 200 "$LOGS/$1.log"
+}
+
 mib() { grep "^$2:" "/proc/$1/status" | awk '{printf "%.0f", $2 / 1024}'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # CPU ticks of the JIT compiler threads: how much of the measured window still went to compiling.
@@ -399,11 +406,8 @@ say "(reference) nginx reverse proxy"
 measure nginxproxy "nginx reverse proxy (reference)" "http://127.0.0.1:$NGINX_PROXY_PORT/examples/public" -
 
 say "2. plain Spring Cloud Gateway"
-start_java plain-scg "$WORK/jars/plain-scg.jar" --server.port="$PLAIN_PORT" --spring.cloud.gateway.server.webflux.routes[0].id=backend \
-  "--spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:$NGINX_PORT" \
-  "--spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/**"
+start_plain plain-scg "$PLAIN_PORT"
 PLAIN_PID=$STARTED_PID
-wait_http "http://127.0.0.1:$PLAIN_PORT/examples/public" "$PLAIN_PID" 200 "$LOGS/plain-scg.log"
 measure plain "plain Spring Cloud Gateway" "http://127.0.0.1:$PLAIN_PORT/examples/public" "$PLAIN_PID"
 # Plain SCG stays up, idle, for the rounds of three processes per target below.
 
@@ -525,12 +529,8 @@ run_wrk "$OUT/triple.warmup-plain-1.txt" "$CONNECTIONS" "$WARMUP" "http://127.0.
 run_wrk "$OUT/triple.warmup-public-1.txt" "$CONNECTIONS" "$WARMUP" "$PUB_GW_URL"
 for i in 2 3; do
   port_var=PLAIN${i}_PORT plain_port=${!port_var} gw_port_var=PUB${i}_GW_PORT gw_port=${!gw_port_var}
-  start_java "plain-scg-$i" "$WORK/jars/plain-scg.jar" --server.port="$plain_port" \
-    --spring.cloud.gateway.server.webflux.routes[0].id=backend \
-    "--spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:$NGINX_PORT" \
-    "--spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/**"
+  start_plain "plain-scg-$i" "$plain_port"
   PLAIN_PIDS+=("$STARTED_PID")
-  wait_http "http://127.0.0.1:$plain_port/examples/public" "$STARTED_PID" 200 "$LOGS/plain-scg-$i.log"
   start_gateway "gateway-public-$i" "$gw_port"
   PUBLIC_PIDS+=("$GW_PID")
   for pass in 1 2; do
