@@ -448,7 +448,8 @@ half_load apikey_half "cached API key" "$HALF_TARGET" "$PROTECTED" -H "X-API-Key
 # URL of a with the i-th of b, each pair a first in odd rounds, every window paced (wrk/paced.lua) when pace
 # is set. The windows are named by PAIR_A and PAIR_B and get PAIR_A_ARGS and PAIR_B_ARGS (wrk arguments).
 # Fills PAIR_RATIO (per round, b's req/s summed over a's), PAIR_ADDED (per round, b's mean p99 less a's,
-# ms) and PAIR_ROWS (per round: each window, then the ratio, or the added p99 when pace is set).
+# ms), PAIR_ROWS (per round: each window, then the ratio, or the added p99 when pace is set), and
+# PAIR_ALL_RATIO and PAIR_ALL_ADDED (the same over all rounds' windows).
 paired_rounds() {
   local prefix=$1 rounds=$2 label=$3 pace=${6:-} last i n
   local -a a_urls b_urls paced=()
@@ -467,10 +468,11 @@ paired_rounds() {
     if [ -n "$pace" ]; then last=${PAIR_ADDED[-1]}; else last=${PAIR_RATIO[-1]}; fi
     PAIR_ROWS+=("| $r | $(pair_cells "$prefix-$r" "$PAIR_A" "$n") | $(pair_cells "$prefix-$r" "$PAIR_B" "$n") | $last |")
   done
+  PAIR_ALL_RATIO=$(pair_stat "$prefix-*-*" 1) PAIR_ALL_ADDED=$(pair_stat "$prefix-*-*" 3)
   if [ -n "$pace" ]; then
-    say "    $label, added p99 per round: ${PAIR_ADDED[*]} ms, over all windows $(pair_stat "$prefix-*-*" 3) ms"
+    say "    $label, added p99 per round: ${PAIR_ADDED[*]} ms, over all windows $PAIR_ALL_ADDED ms"
   else
-    say "    $label, $PAIR_B/$PAIR_A per round: ${PAIR_RATIO[*]}, over all windows $(pair_stat "$prefix-*-*" 1)"
+    say "    $label, $PAIR_B/$PAIR_A per round: ${PAIR_RATIO[*]}, over all windows $PAIR_ALL_RATIO"
   fi
 }
 # A round's windows, reading paired_rounds' locals.
@@ -541,7 +543,7 @@ for i in 2 3; do
 done
 PAIR_A=plain PAIR_B=public PAIR_A_ARGS=() PAIR_B_ARGS=()
 paired_rounds vsplain "$PAIRED_ROUNDS" "three processes per target" "$PLAIN_URLS" "$PUBLIC_URLS"
-VS_PLAIN=("${PAIR_RATIO[@]}") VS_PLAIN_ROWS=("${PAIR_ROWS[@]}") VS_PLAIN_ALL=$(pair_stat "vsplain-*-*" 1)
+VS_PLAIN=("${PAIR_RATIO[@]}") VS_PLAIN_ROWS=("${PAIR_ROWS[@]}") VS_PLAIN_ALL=$PAIR_ALL_RATIO
 peak_hwm "${PUBLIC_PIDS[@]}"
 for pid in "${PLAIN_PIDS[@]}" "${PUBLIC_PIDS[@]}"; do stop_pid "$pid"; done
 
@@ -567,13 +569,13 @@ for port in "$MIX1_GW_PORT" "$MIX2_GW_PORT" "$MIX3_GW_PORT"; do
 done
 PAIR_A=public PAIR_B=key PAIR_A_ARGS=() PAIR_B_ARGS=(-H "X-API-Key: $CACHED_KEY")
 paired_rounds mixed "$PAIRED_ROUNDS" "within three processes" "$MIXED_PUBLIC_URLS" "$MIXED_KEY_URLS"
-PAIRED=("${PAIR_RATIO[@]}") PAIRED_ROWS=("${PAIR_ROWS[@]}") PAIRED_ALL=$(pair_stat "mixed-*-*" 1)
+PAIRED=("${PAIR_RATIO[@]}") PAIRED_ROWS=("${PAIR_ROWS[@]}") PAIRED_ALL=$PAIR_ALL_RATIO
 # Half load in the same processes, both routes at the public route's pause (the pauses are whole
 # milliseconds, so the two half-load runs above can settle 20 % apart in rate).
 say "  at half load within the same three processes: $HALF_ROUNDS rounds of $PAIRED_DURATION per route and process..."
 paired_rounds halfload "$HALF_ROUNDS" "within three processes at half load" "$MIXED_PUBLIC_URLS" "$MIXED_KEY_URLS" \
   "${HALF_PACE[public_half]}"
-HALF_ADDED=("${PAIR_ADDED[@]}") HALF_ROWS=("${PAIR_ROWS[@]}") HALF_ADDED_ALL=$(pair_stat "halfload-*-*" 3)
+HALF_ADDED=("${PAIR_ADDED[@]}") HALF_ROWS=("${PAIR_ROWS[@]}") HALF_ADDED_ALL=$PAIR_ALL_ADDED
 peak_hwm "${MIXED_PIDS[@]}"
 for pid in "${MIXED_PIDS[@]}"; do stop_pid "$pid"; done
 
