@@ -1,0 +1,251 @@
+package org.ssoplatform.auth.federation;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.ssoplatform.auth.AuthServerFlowTest;
+import org.ssoplatform.auth.SecondInstance;
+import org.ssoplatform.auth.user.UserRepository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Linking a provider account to a signed-in user, and every way somebody else could try to drive it:
+ * through the JSON login, through another sign-in in the same browser, with another provider, late,
+ * or by replaying a callback.
+ */
+class AccountLinkingTests extends AuthServerFlowTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    OAuthAccountRepository accounts;
+
+    @Autowired
+    ConfigurableEnvironment environment;
+
+    /**
+     * The reported attack: the victim's browser starts linking GitHub (a pop-up stopped before GitHub
+     * answers), then opens a JSON-login callback the attacker obtained with his own GitHub account.
+     */
+    @Test
+    void aJsonLoginCallbackOpenedInTheVictimsBrowserLinksNothingToTheVictim() {
+        Browser victim = signedInWithGoogle(BASE, "g-victim-json", "victim.json@linking.test");
+        long victimId = userId("victim.json@linking.test");
+        startLinking(victim, BASE, "github");
+        ProviderStandIns.nextGitHubUser(3001, "attacker3001", "attacker3001@linking.test",
+                verified("attacker3001@linking.test"));
+        String attackersCallback = jsonLoginCallback("github");
+
+        victim.open(attackersCallback);
+
+        assertThat(providersOf(victimId)).containsExactly("google");
+        assertThat(ownerOf("github", "3001")).isNotEqualTo(victimId);
+        ProviderStandIns.nextGitHubUser(3001, "attacker3001", "attacker3001@linking.test",
+                verified("attacker3001@linking.test"));
+        JsonNode attackersNextSignIn = jsonLogin("github");
+        assertThat(attackersNextSignIn.path("user").path("id").asLong()).isNotEqualTo(victimId);
+        assertThat(attackersNextSignIn.path("user").path("email").asString()).isEqualTo("attacker3001@linking.test");
+    }
+
+    @Test
+    void aStartedLinkIsNotUsedByTheNextPlainSignInInTheSameBrowser() {
+        Browser victim = signedInWithGoogle(BASE, "g-victim-plain", "victim.plain@linking.test");
+        long victimId = userId("victim.plain@linking.test");
+        startLinking(victim, BASE, "github");
+        ProviderStandIns.nextGitHubUser(3002, "attacker3002", "attacker3002@linking.test",
+                verified("attacker3002@linking.test"));
+
+        victim.open(BASE + "/oauth2/authorization/github");
+
+        assertThat(providersOf(victimId)).containsExactly("google");
+        assertThat(ownerOf("github", "3002")).isNotEqualTo(victimId);
+    }
+
+    @Test
+    void aLinkStartedForGitHubIsNotUsedByAGoogleSignIn() {
+        Browser victim = signedInWithGoogle(BASE, "g-victim-other", "victim.other@linking.test");
+        long victimId = userId("victim.other@linking.test");
+        startLinking(victim, BASE, "github");
+        ProviderStandIns.nextGoogleUser("g-attacker-other", "attacker.other@linking.test", true, "Attacker");
+
+        victim.open(BASE + "/oauth2/authorization/google");
+
+        assertThat(providersOf(victimId)).containsExactly("google");
+        assertThat(ownerOf("google", "g-attacker-other")).isNotEqualTo(victimId);
+        assertThat(accounts.findByUserId(victimId)).extracting(OAuthAccount::providerUserId)
+            .containsExactly("g-victim-other");
+    }
+
+    @Test
+    void aLinkCompletedAfterItsLifetimeLinksNothing() throws Exception {
+        try (ConfigurableApplicationContext shortLived = SecondInstance.start(environment,
+                "platform.auth.link-intent-ttl=1s")) {
+            String base = SecondInstance.base(shortLived);
+            Browser user = signedInWithGoogle(base, "g-late", "late@linking.test");
+            long userId = userId("late@linking.test");
+            String atGitHub = startLinking(user, base, "github");
+            ProviderStandIns.nextGitHubUser(3003, "late3003", "other.late@linking.test", "[]");
+            Thread.sleep(1_500);
+
+            HttpResponse<String> page = user.open(atGitHub);
+
+            assertThat(providersOf(userId)).containsExactly("google");
+            assertThat(accounts.findByProviderAndProviderUserId("github", "3003")).isEmpty();
+            assertThat(page.body()).contains("expired");
+        }
+    }
+
+    @Test
+    void aReplayedLinkCallbackChangesNothing() {
+        Browser user = signedInWithGoogle(BASE, "g-replay-link", "replay.link@linking.test");
+        long userId = userId("replay.link@linking.test");
+        String atGitHub = startLinking(user, BASE, "github");
+        ProviderStandIns.nextGitHubUser(3004, "replay3004", "other.replay@linking.test", "[]");
+        String callback = user.open(atGitHub, BASE + "/login/oauth2/code/github").headers().firstValue("Location")
+            .orElseThrow();
+        assertThat(user.open(callback).body()).contains("\"linked_providers\":[\"github\",\"google\"]");
+
+        Browser attacker = new Browser();
+        HttpResponse<String> attackersReplay = attacker.open(callback);
+        HttpResponse<String> usersReplay = user.open(callback);
+
+        assertThat(attackersReplay.body()).doesNotContain("replay.link@linking.test");
+        assertThat(attacker.open(BASE + "/account").body()).doesNotContain("replay.link@linking.test");
+        assertThat(usersReplay.body()).doesNotContain("\"email\"");
+        assertThat(accounts.findByUserId(userId)).extracting(OAuthAccount::providerUserId)
+            .containsExactlyInAnyOrder("g-replay-link", "3004");
+    }
+
+    @Test
+    void aSignedInUserLinksGitHubAndThenBothProvidersSignInToTheSameUser() {
+        Browser user = signedInWithGoogle(BASE, "g-both", "both@linking.test");
+        long userId = userId("both@linking.test");
+        String atGitHub = startLinking(user, BASE, "github");
+        // A different address GitHub did not verify: only the explicit request can link this account.
+        ProviderStandIns.nextGitHubUser(3005, "both3005", "someone.else@linking.test", "[]");
+
+        HttpResponse<String> landing = user.open(atGitHub);
+
+        assertThat(landing.body()).contains("\"email\":\"both@linking.test\"",
+                "\"linked_providers\":[\"github\",\"google\"]");
+        ProviderStandIns.nextGitHubUser(3005, "both3005", "someone.else@linking.test", "[]");
+        assertThat(new Browser().open(BASE + "/oauth2/authorization/github").body())
+            .contains("\"email\":\"both@linking.test\"");
+        ProviderStandIns.nextGoogleUser("g-both", "both@linking.test", true, "Both");
+        assertThat(new Browser().open(BASE + "/oauth2/authorization/google").body())
+            .contains("\"email\":\"both@linking.test\"");
+        assertThat(ownerOf("github", "3005")).isEqualTo(userId);
+    }
+
+    @Test
+    void theJsonLoginNeitherReadsNorWritesABrowserSession() {
+        Browser victim = signedInWithGoogle(BASE, "g-victim-session", "victim.session@linking.test");
+        long victimId = userId("victim.session@linking.test");
+        String atGitHub = startLinking(victim, BASE, "github");
+        ProviderStandIns.nextGitHubUser(3006, "attacker3006", "attacker3006@linking.test",
+                verified("attacker3006@linking.test"));
+        HttpResponse<String> started = plainGet(BASE + "/api/v1/auth/github/login");
+        String attackersCallback = providerRedirect(JSON.readTree(started.body()).path("authorization_url").asString(),
+                "github");
+
+        HttpResponse<String> finished = victim.open(attackersCallback);
+
+        assertThat(started.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(finished.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(ownerOf("github", "3006")).isNotEqualTo(victimId);
+        // The victim's own link, started before, still completes: the JSON login left it alone.
+        ProviderStandIns.nextGitHubUser(3007, "victim3007", "victim.session@linking.test",
+                verified("victim.session@linking.test"));
+        victim.open(atGitHub);
+        assertThat(ownerOf("github", "3007")).isEqualTo(victimId);
+    }
+
+    /** A browser signed in at {@code base} as this Google user. */
+    static Browser signedInWithGoogle(String base, String subject, String email) {
+        ProviderStandIns.nextGoogleUser(subject, email, true, "Person " + subject);
+        Browser browser = new Browser();
+        HttpResponse<String> landing = browser.open(base + "/oauth2/authorization/google");
+        assertThat(landing.body()).as("signed in").contains("\"email\":\"" + email + "\"");
+        return browser;
+    }
+
+    /**
+     * Starts linking {@code provider} in this browser the way the account page offers it, and stops
+     * before the provider answers: the provider's authorization URL.
+     */
+    static String startLinking(Browser browser, String base, String provider) {
+        HttpResponse<String> toProvider = browser.open(base + "/account/link/" + provider, providerBase(provider));
+        return toProvider.headers().firstValue("Location").orElseThrow(
+                () -> new AssertionError("Linking did not go to " + provider + ": " + toProvider.statusCode()));
+    }
+
+    /** A JSON login the attacker started himself, stopped before the callback: the callback URL. */
+    static String jsonLoginCallback(String provider) {
+        HttpResponse<String> started = plainGet(BASE + "/api/v1/auth/" + provider + "/login");
+        return providerRedirect(JSON.readTree(started.body()).path("authorization_url").asString(), provider);
+    }
+
+    /** A whole JSON login, as an API client does it: its answer. */
+    static JsonNode jsonLogin(String provider) {
+        HttpResponse<String> finished = plainGet(jsonLoginCallback(provider));
+        assertThat(finished.statusCode()).as(finished.body()).isEqualTo(200);
+        return JSON.readTree(finished.body());
+    }
+
+    private static String providerRedirect(String authorizationUrl, String provider) {
+        return new Browser().open(authorizationUrl, BASE + "/api/v1/auth/" + provider + "/callback")
+            .headers()
+            .firstValue("Location")
+            .orElseThrow();
+    }
+
+    private static HttpResponse<String> plainGet(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException("GET " + url + " failed", ex);
+        }
+    }
+
+    static String providerBase(String provider) {
+        return "github".equals(provider) ? ProviderStandIns.GITHUB.baseUrl()
+                : ProviderStandIns.GOOGLE.issuerUrl("google").toString();
+    }
+
+    static String verified(String email) {
+        return "[{\"email\":\"" + email + "\",\"primary\":true,\"verified\":true}]";
+    }
+
+    private long userId(String email) {
+        return users.findByEmailIgnoreCase(email).orElseThrow().id();
+    }
+
+    private List<String> providersOf(long userId) {
+        return accounts.findByUserId(userId).stream().map(OAuthAccount::provider).sorted().toList();
+    }
+
+    /** The user the provider account is linked to, or -1 for none. */
+    private long ownerOf(String provider, String subject) {
+        return accounts.findByProviderAndProviderUserId(provider, subject)
+            .map(account -> account.userId().getId())
+            .orElse(-1L);
+    }
+}
