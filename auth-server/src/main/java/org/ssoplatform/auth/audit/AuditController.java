@@ -15,7 +15,8 @@ import org.ssoplatform.resourceserver.RequireRole;
 
 @RestController
 @RequestMapping("/api/v1/audit")
-@Tag(name = "Audit", description = "Who changed users, roles, permissions and API keys, and when.")
+@Tag(name = "Audit", description = "Who changed users, roles, permissions and API keys, and when; and the "
+        + "security events: sign-ins, links, sign-outs, refresh-token reuse, deletions.")
 @JwtOrApiKey
 class AuditController {
 
@@ -28,12 +29,13 @@ class AuditController {
     @GetMapping({ "", "/" })
     @RequireRole(Actor.ADMIN_ROLE)
     @Operation(summary = "Read the audit trail (admin only)",
-            description = "Newest first, paginated. Filter by target_type (user, role, permission, api_key) "
-                    + "and target_id.")
+            description = "Newest first, paginated. Filter by target_type (user, role, permission, api_key, "
+                    + "provider), target_id and action (e.g. auth.sign_in_failed, identity.linked).")
     AuditPage list(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(name = "target_type", required = false) @Size(max = 32) String targetType,
-            @RequestParam(name = "target_id", required = false) @Size(max = 64) String targetId) {
-        return log.page(page, size, targetType, targetId);
+            @RequestParam(name = "target_id", required = false) @Size(max = 64) String targetId,
+            @RequestParam(required = false) @Size(max = 64) String action) {
+        return log.page(page, size, targetType, targetId, action);
     }
 }

@@ -13,7 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** The audit trail: appended inside the transaction of the change it records, so both commit or neither does. */
+/**
+ * The audit trail: appended inside the transaction of the change it records, so both commit or neither does.
+ * Security events that change nothing stored (a sign-in refused, a sign-out) get a transaction of their own.
+ */
 @Component
 public class AuditLog {
 
@@ -29,12 +32,29 @@ public class AuditLog {
     /** @param details snake_case keys; never secrets, hashes or tokens */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Actor actor, String action, String targetType, Object targetId, Map<String, ?> details) {
+        insert(actor.userId(), actor.apiKeyId(), action, targetType, targetId, details);
+    }
+
+    /**
+     * A security event (sign-in, link, sign-out, token reuse...), in the caller's transaction if there is one.
+     *
+     * @param actorUserId the user who acted, or {@code null} when nobody known did (a refused sign-in)
+     * @param details snake_case keys; never secrets, hashes, tokens or authorization codes
+     */
+    @Transactional
+    public void recordEvent(Long actorUserId, String action, String targetType, Object targetId,
+            Map<String, ?> details) {
+        insert(actorUserId, null, action, targetType, targetId, details);
+    }
+
+    private void insert(Long actorUserId, Long actorApiKeyId, String action, String targetType, Object targetId,
+            Map<String, ?> details) {
         jdbc.sql("""
                 INSERT INTO audit_log (actor_user_id, actor_api_key_id, action, target_type, target_id, details,
                                        client_address)
                 VALUES (:user, :key, :action, :type, :target, CAST(:details AS jsonb), :address)""")
-            .param("user", actor.userId())
-            .param("key", actor.apiKeyId())
+            .param("user", actorUserId)
+            .param("key", actorApiKeyId)
             .param("action", action)
             .param("type", targetType)
             .param("target", String.valueOf(targetId))
@@ -43,12 +63,14 @@ public class AuditLog {
             .update();
     }
 
-    AuditPage page(int page, int size, String targetType, String targetId) {
+    AuditPage page(int page, int size, String targetType, String targetId, String action) {
         String where = " WHERE (CAST(:type AS text) IS NULL OR target_type = :type)"
-                + " AND (CAST(:target AS text) IS NULL OR target_id = :target)";
+                + " AND (CAST(:target AS text) IS NULL OR target_id = :target)"
+                + " AND (CAST(:action AS text) IS NULL OR action = :action)";
         long total = jdbc.sql("SELECT count(*) FROM audit_log" + where)
             .param("type", targetType)
             .param("target", targetId)
+            .param("action", action)
             .query(Long.class)
             .single();
         List<AuditEntry> items = jdbc.sql("""
@@ -57,6 +79,7 @@ public class AuditLog {
                 FROM audit_log""" + where + " ORDER BY at DESC, id DESC LIMIT :size OFFSET :offset")
             .param("type", targetType)
             .param("target", targetId)
+            .param("action", action)
             .param("size", size)
             .param("offset", (long) page * size)
             .query((rs, n) -> new AuditEntry(rs.getLong(1), (Long) rs.getObject(2), (Long) rs.getObject(3),

@@ -12,6 +12,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
@@ -41,10 +42,12 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.ssoplatform.auth.apikey.ApiKeyGrants;
+import org.ssoplatform.auth.audit.AuditLog;
 import org.ssoplatform.auth.client.CachingRegisteredClientRepository;
 import org.ssoplatform.auth.client.ClientBootstrap;
 import org.ssoplatform.auth.client.ClientProperties;
 import org.ssoplatform.auth.client.ClientSecretEncoder;
+import org.ssoplatform.auth.session.SignOuts;
 import org.ssoplatform.auth.signing.SigningKeys;
 import org.ssoplatform.auth.token.ApiKeyExchangeAuthenticationProvider;
 import org.ssoplatform.auth.token.ApiKeyExchangeRequestConverter;
@@ -52,6 +55,7 @@ import org.ssoplatform.auth.token.ClientTokenAuthorizations;
 import org.ssoplatform.auth.token.CurrentUserInfoMapper;
 import org.ssoplatform.auth.token.IntrospectionPolicy;
 import org.ssoplatform.auth.token.PlatformTokenCustomizer;
+import org.ssoplatform.auth.token.RefreshTokenReuseDetection;
 import org.ssoplatform.auth.token.StandardClaims;
 import org.ssoplatform.auth.token.UserInfoErrors;
 import org.ssoplatform.auth.user.UserGrants;
@@ -64,13 +68,15 @@ class AuthorizationServerConfig {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, ApiKeyGrants apiKeys,
-            OAuth2TokenGenerator<?> tokenGenerator, StandardClaims standardClaims, AuthorizationServerSettings settings)
-            throws Exception {
+            OAuth2TokenGenerator<?> tokenGenerator, StandardClaims standardClaims, AuthorizationServerSettings settings,
+            SignOuts signOuts) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
             .with(authorizationServer, server -> server
                 .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new CurrentUserInfoMapper(standardClaims))
-                    .errorResponseHandler(new UserInfoErrors())))
+                    .errorResponseHandler(new UserInfoErrors()))
+                    // RP-initiated logout (the portal's sign-out) ends the auth-server session too, audited.
+                    .logoutEndpoint(logout -> logout.logoutResponseHandler(signOuts.rpInitiatedLogout())))
                 .tokenEndpoint(token -> token.accessTokenRequestConverter(new ApiKeyExchangeRequestConverter())
                     .authenticationProvider(new ApiKeyExchangeAuthenticationProvider(apiKeys, tokenGenerator)))
                 .tokenIntrospectionEndpoint(introspection -> introspection
@@ -106,10 +112,12 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, RegisteredClientRepository clients,
-            JwtDecoder jwtDecoder, StringRedisTemplate redis, RedisNamespace namespace) {
-        return new ClientTokenAuthorizations(new JdbcOAuth2AuthorizationService(jdbc, clients), jwtDecoder, clients,
-                redis, namespace, Clock.systemUTC());
+    OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, JdbcClient jdbcClient,
+            RegisteredClientRepository clients, JwtDecoder jwtDecoder, StringRedisTemplate redis, RedisNamespace namespace,
+            AuditLog audit) {
+        OAuth2AuthorizationService stored = new RefreshTokenReuseDetection(new JdbcOAuth2AuthorizationService(jdbc, clients),
+                jdbcClient, clients, audit);
+        return new ClientTokenAuthorizations(stored, jwtDecoder, clients, redis, namespace, Clock.systemUTC());
     }
 
     @Bean

@@ -10,7 +10,10 @@ import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.util.StringUtils;
 
-/** OIDC providers (Google, Entra ID, Okta, the local stand-in): the id token's claims decide. */
+/**
+ * OIDC providers (Google, Entra ID, Okta, the local stand-in): the id token's claims decide. Its
+ * {@code email_verified} counts only for a provider trusted to verify e-mails ({@link FederationProperties}).
+ */
 class FederatedOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     /** Everything a user is provisioned from. */
@@ -19,10 +22,10 @@ class FederatedOidcUserService implements OAuth2UserService<OidcUserRequest, Oid
 
     private final OidcUserService delegate = new OidcUserService();
 
-    private final UserProvisioner provisioner;
+    private final FederationProperties properties;
 
-    FederatedOidcUserService(UserProvisioner provisioner, DefaultOAuth2UserService userInfo) {
-        this.provisioner = provisioner;
+    FederatedOidcUserService(FederationProperties properties, DefaultOAuth2UserService userInfo) {
+        this.properties = properties;
         this.delegate.setOauth2UserService(userInfo);
         this.delegate.setRetrieveUserInfo(FederatedOidcUserService::needsUserInfo);
     }
@@ -40,9 +43,10 @@ class FederatedOidcUserService implements OAuth2UserService<OidcUserRequest, Oid
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser user = delegate.loadUser(request);
-        FederatedIdentity identity = new FederatedIdentity(request.getClientRegistration().getRegistrationId(),
-                user.getSubject(), user.getEmail(), Boolean.TRUE.equals(user.getEmailVerified()), user.getFullName(),
-                user.getPicture());
-        return PlatformPrincipals.oidc(provisioner.provision(identity, LinkIntent.consume()), user);
+        String provider = request.getClientRegistration().getRegistrationId();
+        boolean verified = Boolean.TRUE.equals(user.getEmailVerified()) && properties.trustsEmailVerified(provider);
+        FederatedIdentity identity = new FederatedIdentity(provider, user.getSubject(), user.getEmail(), verified,
+                user.getFullName(), user.getPicture());
+        return new ProviderUser.Oidc(user.getAuthorities(), user.getIdToken(), user.getUserInfo(), identity);
     }
 }

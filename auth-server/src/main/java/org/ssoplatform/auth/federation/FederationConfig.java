@@ -1,5 +1,6 @@
 package org.ssoplatform.auth.federation;
 
+import java.time.Clock;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,15 @@ import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResp
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.AuthorizationRequestRepository;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizationRequestRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.ssoplatform.auth.config.AuthServerProperties;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OAuth2ClientProperties.class)
+@EnableConfigurationProperties({ OAuth2ClientProperties.class, FederationProperties.class })
 class FederationConfig {
 
     /**
@@ -47,13 +52,32 @@ class FederationConfig {
     }
 
     @Bean
-    FederatedOidcUserService federatedOidcUserService(UserProvisioner provisioner, ProviderHttp http) {
-        return new FederatedOidcUserService(provisioner, http.userInfo());
+    FederatedOidcUserService federatedOidcUserService(FederationProperties properties, ProviderHttp http) {
+        return new FederatedOidcUserService(properties, http.userInfo());
     }
 
     @Bean
-    FederatedOAuth2UserService federatedOAuth2UserService(UserProvisioner provisioner, ProviderHttp http) {
-        return new FederatedOAuth2UserService(provisioner, http.userInfo(), new GitHubEmails(http.restClient()));
+    FederatedOAuth2UserService federatedOAuth2UserService(FederationProperties properties, ProviderHttp http) {
+        return new FederatedOAuth2UserService(properties, http.userInfo(), new GitHubEmails(http.restClient()));
+    }
+
+    @Bean
+    FederatedSignIn federatedSignIn(UserProvisioner provisioner) {
+        return new FederatedSignIn(provisioner, Clock.systemUTC());
+    }
+
+    /**
+     * Where a browser's pending authorization request waits for its callback: the one request of the
+     * session, removed by the callback whose {@code state} it carries (so also a link made with it).
+     */
+    @Bean
+    AuthorizationRequestRepository<OAuth2AuthorizationRequest> authorizationRequests() {
+        return new HttpSessionOAuth2AuthorizationRequestRepository();
+    }
+
+    @Bean
+    OAuth2AuthorizationRequestResolver authorizationRequestResolver(Providers providers) {
+        return new SignInRequests(providers);
     }
 
     record Providers(Map<String, ClientRegistration> registrations)

@@ -26,6 +26,11 @@ class GitHubEmails {
         this.http = http;
     }
 
+    /** GitHub and GitHub Enterprise registrations: {@code github}, {@code github-enterprise}... */
+    static boolean isGitHub(String registrationId) {
+        return registrationId.startsWith("github");
+    }
+
     /** The profile e-mail if GitHub verified it, else the primary verified one, else any verified one. */
     Choice choose(OAuth2UserRequest request, String profileEmail) {
         List<Email> emails = fetch(request);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.crypto.keygen.Base64StringKeyGenerator;
 import org.springframework.security.crypto.keygen.StringKeyGenerator;
 import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationProvider;
@@ -29,6 +30,8 @@ import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+import org.ssoplatform.auth.audit.AuditLog;
 import org.ssoplatform.auth.config.ApiProblem;
 import org.ssoplatform.auth.config.AuthServerProperties;
 import org.ssoplatform.auth.token.TokenIssuer;
@@ -37,8 +40,10 @@ import org.ssoplatform.auth.user.UserViews;
 
 /**
  * The seed's JSON login for API clients: the same provider exchange as the browser flow (PKCE,
- * single-use expiring state, OIDC nonce, Spring Security's own code-exchange providers), ending in
- * an access token of the same kind as the standard flow's instead of a session.
+ * single-use expiring state bound to its provider, OIDC nonce, Spring Security's own code-exchange
+ * providers, {@link FederatedSignIn}), ending in an access token of the same kind as the standard flow's
+ * instead of a session. It neither reads nor writes a browser session: its state lives in Redis, keyed
+ * by the {@code state} itself, and its authorization requests never carry a link.
  */
 @Component
 class JsonLogin {
@@ -56,9 +61,11 @@ class JsonLogin {
     private final LoginStateStore states;
 
     // Built once; ID-token decoders (with their cached provider JWKS) come from IdTokenDecoders.
-    private final OidcAuthorizationCodeAuthenticationProvider oidcLogin;
+    private final AuthenticationProvider oidcLogin;
 
-    private final OAuth2LoginAuthenticationProvider oauth2Login;
+    private final AuthenticationProvider oauth2Login;
+
+    private final AuditLog audit;
 
     private final TokenIssuer tokens;
 
@@ -68,13 +75,17 @@ class JsonLogin {
 
     JsonLogin(ClientRegistrationRepository providers, LoginStateStore states, FederatedOidcUserService oidcUsers,
             FederatedOAuth2UserService oauth2Users, JwtDecoderFactory<ClientRegistration> idTokenDecoders,
-            OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> codeExchange,
-            TokenIssuer tokens, UserViews users, AuthServerProperties properties) {
+            OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> codeExchange, FederatedSignIn signIn,
+            TokenIssuer tokens, UserViews users, AuthServerProperties properties, AuditLog audit) {
         this.providers = providers;
         this.states = states;
-        this.oidcLogin = new OidcAuthorizationCodeAuthenticationProvider(codeExchange, oidcUsers);
-        this.oidcLogin.setJwtDecoderFactory(idTokenDecoders);
-        this.oauth2Login = new OAuth2LoginAuthenticationProvider(codeExchange, oauth2Users);
+        OidcAuthorizationCodeAuthenticationProvider oidc = new OidcAuthorizationCodeAuthenticationProvider(codeExchange,
+                oidcUsers);
+        oidc.setJwtDecoderFactory(idTokenDecoders);
+        this.oidcLogin = signIn.wrap(oidc, FederatedSignIn.Flow.API);
+        this.oauth2Login = signIn.wrap(new OAuth2LoginAuthenticationProvider(codeExchange, oauth2Users),
+                FederatedSignIn.Flow.API);
+        this.audit = audit;
         this.tokens = tokens;
         this.users = users;
         this.properties = properties;
@@ -90,7 +101,21 @@ class JsonLogin {
         return new Started(authorizationRequest(registration, state, pending).getAuthorizationRequestUri(), state);
     }
 
+    /** Completes the login {@code state} started; a refusal is audited with its reason's code. */
     LoggedIn finish(String provider, String code, String state, String error) {
+        try {
+            return complete(provider, code, state, error);
+        }
+        catch (ErrorResponseException refused) {
+            Object reason = refused.getBody().getProperties() == null ? null
+                    : refused.getBody().getProperties().get("code");
+            SignInFailures.recordFailure(audit, provider, reason == null ? "refused" : reason.toString(),
+                    FederatedSignIn.Flow.API);
+            throw refused;
+        }
+    }
+
+    private LoggedIn complete(String provider, String code, String state, String error) {
         LoginStateStore.PendingLogin pending = states.consume(state == null ? "" : state)
             .filter(p -> p.provider().equals(provider))
             .orElseThrow(() -> ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid_state",

@@ -13,10 +13,13 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The sign-in page: one button per configured provider, and when the last sign-in failed, why
  * (deactivated account, unverified e-mail...), which Spring's generated page reduces to
- * "Invalid credentials".
+ * "Invalid credentials". With {@code ?reauthenticate} it asks a signed-in person to sign in again
+ * (linking needs a recent sign-in), and asks OIDC providers to authenticate them afresh.
  */
 @RestController
 class LoginPageController {
+
+    static final String REAUTHENTICATE = "reauthenticate";
 
     private final FederationConfig.Providers providers;
 
@@ -25,7 +28,8 @@ class LoginPageController {
     }
 
     @GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
-    String login(@RequestParam(required = false) String error, HttpSession session) {
+    String login(@RequestParam(required = false) String error,
+            @RequestParam(name = REAUTHENTICATE, required = false) String reauthenticate, HttpSession session) {
         StringBuilder page = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>Sign in</title></head>
@@ -34,10 +38,15 @@ class LoginPageController {
         if (error != null) {
             page.append("<p role=\"alert\">").append(HtmlUtils.htmlEscape(reason(session))).append("</p>\n");
         }
+        if (reauthenticate != null) {
+            page.append("<p role=\"status\">For your security, sign in again to continue: linking another sign-in ")
+                .append("needs a sign-in within the last few minutes.</p>\n");
+        }
         page.append("<ul>\n");
         for (ClientRegistration provider : providers) {
             page.append("<li><a href=\"/oauth2/authorization/")
                 .append(HtmlUtils.htmlEscape(provider.getRegistrationId()))
+                .append(reauthenticate != null ? "?" + SignInRequests.PROMPT + "=" + SignInRequests.LOGIN : "")
                 .append("\">Continue with ")
                 .append(HtmlUtils.htmlEscape(provider.getClientName()))
                 .append("</a></li>\n");

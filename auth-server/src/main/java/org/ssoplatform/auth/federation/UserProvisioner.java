@@ -1,11 +1,12 @@
 package org.ssoplatform.auth.federation;
 
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.ssoplatform.auth.audit.AuditLog;
 import org.ssoplatform.auth.config.AuthServerProperties;
 import org.ssoplatform.auth.role.Role;
 import org.ssoplatform.auth.role.RoleRepository;
@@ -13,11 +14,14 @@ import org.ssoplatform.auth.user.User;
 import org.ssoplatform.auth.user.UserRepository;
 
 /**
- * Turns a provider identity into one of our users: the linked account's user; else, on a
- * <em>verified</em> e-mail match, that user with this account linked; else a new user with role
- * {@code user} (and {@code admin} for a bootstrap e-mail). An unverified e-mail never links.
+ * Turns a provider identity into one of our users: the linked account's user; else the user who asked to
+ * link it (an explicit, checked request, {@link LinkIntent}); else, on a <em>verified</em> e-mail match, the
+ * user holding that address verified, with this account linked; else a new user with role {@code user}
+ * (and {@code admin} for a bootstrap e-mail, if verified). An unverified e-mail never links and never
+ * blocks the address for the person who can verify it: a user made from it keeps it unverified.
  * Two first sign-ins of one person at once (two tabs, a retrying client) race to insert the same user
  * or account; the loser's unique-key violation means the winner committed, so it decides again once.
+ * The sign-in and any link or new user are audited in the same transaction.
  */
 @Component
 public class UserProvisioner {
@@ -30,29 +34,40 @@ public class UserProvisioner {
 
     private final AuthServerProperties properties;
 
+    private final AuditLog audit;
+
     private final TransactionTemplate tx;
 
     UserProvisioner(UserRepository users, OAuthAccountRepository accounts, RoleRepository roles,
-            AuthServerProperties properties, TransactionTemplate tx) {
+            AuthServerProperties properties, AuditLog audit, TransactionTemplate tx) {
         this.users = users;
         this.accounts = accounts;
         this.roles = roles;
         this.properties = properties;
+        this.audit = audit;
         this.tx = tx;
     }
 
     /**
      * @param identity what the provider asserted
-     * @param linkTo the signed-in user asking to link this account, or {@code null}
+     * @param linkTo the signed-in user who asked to link this very sign-in's account, or {@code null}
+     * @param flow how the person signed in, for the audit trail
      * @return our user id
      */
-    public long provision(FederatedIdentity identity, Long linkTo) {
+    public long provision(FederatedIdentity identity, Long linkTo, FederatedSignIn.Flow flow) {
         try {
-            return tx.execute(status -> decide(identity, linkTo));
+            return tx.execute(status -> signIn(identity, linkTo, flow));
         }
         catch (DuplicateKeyException concurrentFirstSignIn) {
-            return tx.execute(status -> decide(identity, linkTo));
+            return tx.execute(status -> signIn(identity, linkTo, flow));
         }
+    }
+
+    private long signIn(FederatedIdentity identity, Long linkTo, FederatedSignIn.Flow flow) {
+        long userId = decide(identity, linkTo);
+        audit.recordEvent(userId, "auth.sign_in", "user", userId,
+                Map.of("provider", identity.provider(), "flow", flow.auditName()));
+        return userId;
     }
 
     private long decide(FederatedIdentity identity, Long linkTo) {
@@ -70,45 +85,47 @@ public class UserProvisioner {
             return userId;
         }
         if (linkTo != null) {
-            return link(requireActive(users.findById(linkTo).orElseThrow()), identity);
+            User requester = users.findById(linkTo).orElseThrow(() -> new FederationException("link_session_changed",
+                    "The user who asked for this link no longer exists"));
+            return link(requireActive(requester), identity, "link_request");
         }
         if (identity.email() == null || identity.email().isBlank()) {
             throw new FederationException("email_required",
                     "The provider did not share an e-mail address; allow e-mail access and try again");
         }
-        Optional<User> sameEmail = users.findByEmailIgnoreCase(identity.email());
-        if (sameEmail.isPresent()) {
+        Optional<User> owner = users.findByVerifiedEmail(identity.email());
+        if (owner.isPresent()) {
             if (!identity.emailVerified()) {
                 throw new FederationException("email_not_verified", "An account with this e-mail exists, but "
                         + identity.provider() + " has not verified it: sign in with your first provider and link this one");
             }
-            if (!ownsItsEmail(sameEmail.get())) {
-                throw new FederationException("email_not_verified", "An account with this e-mail exists, but nobody "
-                        + "has proven they own the address: sign in with the provider it was created with and link this one");
-            }
-            return link(requireActive(sameEmail.get()), identity);
+            return link(requireActive(owner.get()), identity, "verified_email");
         }
-        return link(users.save(newUser(identity)), identity);
-    }
-
-    /**
-     * Linking by e-mail is safe only if the existing user's e-mail was verified (or the user was
-     * created by an administrator, with no account yet): otherwise someone who registered the
-     * address unverified elsewhere would capture the real owner's sign-in (pre-hijacking).
-     */
-    private boolean ownsItsEmail(User user) {
-        List<OAuthAccount> linked = accounts.findByUserId(user.id());
-        return linked.isEmpty() || linked.stream().anyMatch(a -> a.emailVerified() && user.email().equalsIgnoreCase(a.email()));
+        User created = users.save(newUser(identity));
+        accounts.save(OAuthAccount.link(created.id(), identity));
+        audit.recordEvent(created.id(), "user.created", "user", created.id(),
+                Map.of("provider", identity.provider(), "email_verified", identity.emailVerified()));
+        return created.id();
     }
 
     private User newUser(FederatedIdentity identity) {
-        User user = User.newUser(identity.email(), identity.fullName(), identity.avatarUrl()).withRole(roleId("user"));
+        User user = User.provisioned(identity.email(), identity.emailVerified(), identity.fullName(),
+                identity.avatarUrl()).withRole(roleId("user"));
         return properties.isBootstrapAdmin(identity.email()) && identity.emailVerified()
                 ? user.withRole(roleId("admin")) : user;
     }
 
-    private long link(User user, FederatedIdentity identity) {
-        accounts.save(OAuthAccount.link(user.id(), identity));
+    /**
+     * Links the account; an address the account verifies and the user holds unverified becomes verified,
+     * unless another user already holds it verified.
+     */
+    private long link(User user, FederatedIdentity identity, String via) {
+        OAuthAccount account = accounts.save(OAuthAccount.link(user.id(), identity));
+        if (identity.emailVerified() && !user.emailVerified() && user.email().equalsIgnoreCase(identity.email())) {
+            users.markEmailVerified(user.id(), identity.email());
+        }
+        audit.recordEvent(user.id(), "identity.linked", "user", user.id(),
+                Map.of("provider", identity.provider(), "identity_id", account.id(), "via", via));
         return user.id();
     }
 

@@ -72,6 +72,7 @@ public class PlatformTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodin
             .filter(UserGrants.Grants::active)
             .orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT));
         context.getClaims().claim("email", user.email())
+            .claim("email_verified", user.emailVerified())
             .claim("roles", mutable(user.roles()))
             .claim("permissions", mutable(user.permissions()))
             .claim("auth_type", AuthType.JWT.name());

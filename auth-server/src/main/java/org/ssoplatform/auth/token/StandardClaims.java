@@ -47,16 +47,12 @@ public class StandardClaims {
 
     /**
      * A user may be provisioned from an address its provider did not verify (GitHub without the e-mails
-     * scope, plain OAuth2 providers), so {@code email_verified} is not a constant: it holds when a linked
-     * provider account vouched for this very address, the rule {@code UserProvisioner} applies before it
-     * lets an e-mail link accounts.
+     * scope, a provider not trusted to verify), so {@code email_verified} is not a constant: it is the
+     * user's own flag, the one {@code UserProvisioner} requires before an e-mail links accounts.
      */
     private Optional<Profile> load(long userId) {
         return jdbc.sql("""
-                SELECT u.email, u.full_name, u.avatar_url,
-                       EXISTS (SELECT 1 FROM oauth_accounts a
-                               WHERE a.user_id = u.id AND a.email_verified AND lower(a.email) = lower(u.email))
-                           AS email_verified
+                SELECT u.email, u.email_verified, u.full_name, u.avatar_url
                 FROM users u
                 WHERE u.id = :id AND u.is_active""")
             .param("id", userId)

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class UserGrants {
 
-    public record Grants(long userId, String email, boolean active, List<String> roles, List<String> permissions) {
+    public record Grants(long userId, String email, boolean emailVerified, boolean active, List<String> roles,
+            List<String> permissions) {
     }
 
     private final JdbcClient jdbc;
@@ -23,7 +24,7 @@ public class UserGrants {
 
     public Optional<Grants> load(long userId) {
         return jdbc.sql("""
-                SELECT u.id, u.email, u.is_active,
+                SELECT u.id, u.email, u.email_verified, u.is_active,
                        array_remove(array_agg(DISTINCT r.name ORDER BY r.name), NULL) AS roles,
                        array_remove(array_agg(DISTINCT p.name ORDER BY p.name), NULL) AS permissions
                 FROM users u
@@ -34,7 +35,8 @@ public class UserGrants {
                 WHERE u.id = :id
                 GROUP BY u.id""")
             .param("id", userId)
-            .query((rs, n) -> new Grants(rs.getLong("id"), rs.getString("email"), rs.getBoolean("is_active"),
+            .query((rs, n) -> new Grants(rs.getLong("id"), rs.getString("email"), rs.getBoolean("email_verified"),
+                    rs.getBoolean("is_active"),
                     strings(rs.getArray("roles")), strings(rs.getArray("permissions"))))
             .optional();
     }

@@ -11,8 +11,24 @@ import org.springframework.data.repository.PagingAndSortingRepository;
 
 public interface UserRepository extends CrudRepository<User, Long>, PagingAndSortingRepository<User, Long> {
 
-    @Query("SELECT * FROM users WHERE lower(email) = lower(:email)")
+    /** The user with this address: its verified holder if there is one, else the first who used it unverified. */
+    @Query("SELECT * FROM users WHERE lower(email) = lower(:email) ORDER BY email_verified DESC, id LIMIT 1")
     Optional<User> findByEmailIgnoreCase(String email);
+
+    /** The one user whose address this is, verified (verified addresses are unique). */
+    @Query("SELECT * FROM users WHERE lower(email) = lower(:email) AND email_verified")
+    Optional<User> findByVerifiedEmail(String email);
+
+    /**
+     * Marks the user's address verified, unless another user already holds it verified (the address is
+     * theirs, and verified addresses are unique).
+     */
+    @Modifying
+    @Query("""
+            UPDATE users SET email_verified = true, updated_at = now()
+            WHERE id = :userId AND NOT email_verified AND lower(email) = lower(:email)
+              AND NOT EXISTS (SELECT 1 FROM users o WHERE o.email_verified AND lower(o.email) = lower(:email))""")
+    boolean markEmailVerified(long userId, String email);
 
     Page<User> findByEmailContainingIgnoreCase(String email, Pageable pageable);
 
@@ -40,4 +56,12 @@ public interface UserRepository extends CrudRepository<User, Long>, PagingAndSor
     @Modifying
     @Query("DELETE FROM oauth2_authorization WHERE principal_name = CAST(:userId AS varchar)")
     int revokeAuthorizations(long userId);
+
+    @Modifying
+    @Query("DELETE FROM oauth2_authorization_consent WHERE principal_name = CAST(:userId AS varchar)")
+    int revokeConsents(long userId);
+
+    /** Taken before a change that must see the user's identities, keys or roles as they stay until commit. */
+    @Query("SELECT id FROM users WHERE id = :userId FOR UPDATE")
+    Optional<Long> lockById(long userId);
 }

@@ -40,7 +40,7 @@ public class UserViews {
      */
     public Optional<UserView> find(long userId) {
         List<Row> rows = jdbc.sql("""
-                SELECT u.id, u.email, u.full_name, u.avatar_url, u.is_active, u.is_superuser, u.created_at,
+                SELECT u.id, u.email, u.email_verified, u.full_name, u.avatar_url, u.is_active, u.is_superuser, u.created_at,
                        r.id AS role_id, r.name AS role_name, r.description AS role_description,
                        r.created_at AS role_created_at, p.id AS permission_id, p.name AS permission_name,
                        p.description AS permission_description, p.resource, p.action,
@@ -77,8 +77,9 @@ public class UserViews {
     private record Row(User user, RoleView role, Permission permission) {
 
         static Row read(ResultSet rs, int n) throws SQLException {
-            User user = new User(rs.getLong("id"), rs.getString("email"), rs.getString("full_name"),
-                    rs.getString("avatar_url"), rs.getBoolean("is_active"), rs.getBoolean("is_superuser"),
+            User user = new User(rs.getLong("id"), rs.getString("email"), rs.getBoolean("email_verified"),
+                    rs.getString("full_name"), rs.getString("avatar_url"), rs.getBoolean("is_active"),
+                    rs.getBoolean("is_superuser"),
                     instant(rs, "created_at"), null, Set.of());
             long roleId = rs.getLong("role_id");
             RoleView role = rs.wasNull() ? null : new RoleView(roleId, rs.getString("role_name"),
@@ -114,7 +115,7 @@ public class UserViews {
     }
 
     private static UserView view(User user, List<RoleView> roles) {
-        return new UserView(user.id(), user.email(), user.fullName(), user.avatarUrl(), user.active(), user.superuser(),
+        return new UserView(user.id(), user.email(), user.emailVerified(), user.fullName(), user.avatarUrl(), user.active(), user.superuser(),
                 user.createdAt(), roles);
     }
 }

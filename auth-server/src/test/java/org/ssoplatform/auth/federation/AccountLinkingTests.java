@@ -6,7 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,8 +38,32 @@ class AccountLinkingTests extends AuthServerFlowTest {
     @Autowired
     OAuthAccountRepository accounts;
 
+    /** Lifetimes of the second instance {@link #shortLived()}: short enough to outlive in a test. */
+    static final Duration SHORT_LINK_LIFETIME = Duration.ofSeconds(1);
+
+    static final Duration SHORT_SIGN_IN_AGE = Duration.ofSeconds(3);
+
+    private static ConfigurableApplicationContext shortLived;
+
     @Autowired
     ConfigurableEnvironment environment;
+
+    @AfterAll
+    static void stopShortLived() {
+        if (shortLived != null) {
+            shortLived.close();
+        }
+    }
+
+    /** Another auth-server on the same database and Redis, whose links and sign-ins age in seconds. */
+    private String shortLived() {
+        if (shortLived == null) {
+            shortLived = SecondInstance.start(environment,
+                    "platform.auth.link-intent-ttl=" + SHORT_LINK_LIFETIME.toMillis() + "ms",
+                    "platform.auth.link-max-sign-in-age=" + SHORT_SIGN_IN_AGE.toMillis() + "ms");
+        }
+        return SecondInstance.base(shortLived);
+    }
 
     /**
      * The reported attack: the victim's browser starts linking GitHub (a pop-up stopped before GitHub
@@ -92,21 +120,80 @@ class AccountLinkingTests extends AuthServerFlowTest {
 
     @Test
     void aLinkCompletedAfterItsLifetimeLinksNothing() throws Exception {
-        try (ConfigurableApplicationContext shortLived = SecondInstance.start(environment,
-                "platform.auth.link-intent-ttl=1s")) {
-            String base = SecondInstance.base(shortLived);
-            Browser user = signedInWithGoogle(base, "g-late", "late@linking.test");
-            long userId = userId("late@linking.test");
-            String atGitHub = startLinking(user, base, "github");
-            ProviderStandIns.nextGitHubUser(3003, "late3003", "other.late@linking.test", "[]");
-            Thread.sleep(1_500);
+        String base = shortLived();
+        Browser user = signedInWithGoogle(base, "g-late", "late@linking.test");
+        long userId = userId("late@linking.test");
+        String atGitHub = startLinking(user, base, "github");
+        ProviderStandIns.nextGitHubUser(3003, "late3003", "other.late@linking.test", "[]");
+        Thread.sleep(SHORT_LINK_LIFETIME.plusMillis(500).toMillis());
 
-            HttpResponse<String> page = user.open(atGitHub);
+        HttpResponse<String> page = user.open(atGitHub);
 
-            assertThat(providersOf(userId)).containsExactly("google");
-            assertThat(accounts.findByProviderAndProviderUserId("github", "3003")).isEmpty();
-            assertThat(page.body()).contains("expired");
+        assertThat(providersOf(userId)).containsExactly("google");
+        assertThat(accounts.findByProviderAndProviderUserId("github", "3003")).isEmpty();
+        assertThat(page.body()).contains("expired");
+    }
+
+    @Test
+    void linkingIsAPostWithTheAccountPagesCsrfToken() {
+        Browser user = signedInWithGoogle(BASE, "g-csrf", "csrf@linking.test");
+        long userId = userId("csrf@linking.test");
+        String gitHub = providerBase("github");
+
+        HttpResponse<String> popUp = user.open(BASE + "/account/link/github", gitHub);
+        HttpResponse<String> crossSiteForm = user.submit(BASE + "/account/link/github", Map.of(), gitHub);
+        HttpResponse<String> forgedToken = user.submit(BASE + "/account/link/github", Map.of("_csrf", "forged"), gitHub);
+
+        assertThat(popUp.statusCode()).isEqualTo(405);
+        assertThat(crossSiteForm.statusCode()).isEqualTo(403);
+        assertThat(forgedToken.statusCode()).isEqualTo(403);
+        for (HttpResponse<String> response : List.of(popUp, crossSiteForm, forgedToken)) {
+            assertThat(response.headers().firstValue("Location").orElse("")).doesNotStartWith(gitHub);
         }
+        assertThat(providersOf(userId)).containsExactly("google");
+    }
+
+    @Test
+    void aSignInOlderThanAllowedIsRenewedBeforeLinking() throws Exception {
+        String base = shortLived();
+        Browser user = signedInWithGoogle(base, "g-stale", "stale@linking.test");
+        String csrf = csrfToken(user.open(base + "/account/link"), "github");
+        Thread.sleep(SHORT_SIGN_IN_AGE.plusMillis(500).toMillis());
+
+        HttpResponse<String> refused = user.submit(base + "/account/link/github", Map.of("_csrf", csrf),
+                providerBase("github"));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("sign in again", "/oauth2/authorization/google?prompt=login");
+        String atGoogle = user.open(base + "/oauth2/authorization/google?prompt=login", providerBase("google"))
+            .headers().firstValue("Location").orElseThrow();
+        assertThat(atGoogle).contains("prompt=login");
+        // Asked with prompt=login, the provider has the person sign in again on its own form.
+        assertThat(user.open(atGoogle).body()).contains("<form");
+        HttpResponse<String> backAtTheAccountPage = user.submit(atGoogle, Map.of("username", "g-stale", "claims",
+                "{\"email\":\"stale@linking.test\",\"email_verified\":true}"), null);
+        assertThat(backAtTheAccountPage.body()).contains("Link another sign-in", "stale@linking.test");
+        assertThat(startLinking(user, base, "github")).startsWith(providerBase("github"));
+    }
+
+    @Test
+    void anAttackersBrowserCallbackOpenedInTheVictimsBrowserLinksNothing() {
+        Browser victim = signedInWithGoogle(BASE, "g-victim-browser", "victim.browser@linking.test");
+        long victimId = userId("victim.browser@linking.test");
+        String victimsLink = startLinking(victim, BASE, "github");
+        ProviderStandIns.nextGitHubUser(3008, "attacker3008", "attacker3008@linking.test",
+                verified("attacker3008@linking.test"));
+        String attackersCallback = new Browser().open(BASE + "/oauth2/authorization/github",
+                BASE + "/login/oauth2/code/github").headers().firstValue("Location").orElseThrow();
+
+        victim.open(attackersCallback);
+
+        assertThat(providersOf(victimId)).containsExactly("google");
+        assertThat(accounts.findByProviderAndProviderUserId("github", "3008")).isEmpty();
+        // The victim's own link, the one the session holds, still completes.
+        ProviderStandIns.nextGitHubUser(3009, "victim3009", "victim.browser@linking.test", "[]");
+        victim.open(victimsLink);
+        assertThat(ownerOf("github", "3009")).isEqualTo(victimId);
     }
 
     @Test
@@ -184,13 +271,24 @@ class AccountLinkingTests extends AuthServerFlowTest {
     }
 
     /**
-     * Starts linking {@code provider} in this browser the way the account page offers it, and stops
-     * before the provider answers: the provider's authorization URL.
+     * Starts linking {@code provider} in this browser the way the account page offers it (its form, with
+     * the page's CSRF token), and stops before the provider answers: the provider's authorization URL.
      */
     static String startLinking(Browser browser, String base, String provider) {
-        HttpResponse<String> toProvider = browser.open(base + "/account/link/" + provider, providerBase(provider));
+        HttpResponse<String> toProvider = browser.submit(base + "/account/link/" + provider,
+                Map.of("_csrf", csrfToken(browser.open(base + "/account/link"), provider)), providerBase(provider));
         return toProvider.headers().firstValue("Location").orElseThrow(
                 () -> new AssertionError("Linking did not go to " + provider + ": " + toProvider.statusCode()));
+    }
+
+    /** The CSRF token in the account page's form for linking {@code provider}. */
+    static String csrfToken(HttpResponse<String> accountLinkPage, String provider) {
+        Matcher form = Pattern.compile("action=\"[^\"]*/account/link/" + provider
+                + "\"><input type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\"").matcher(accountLinkPage.body());
+        if (!form.find()) {
+            throw new AssertionError("No form to link " + provider + " on: " + accountLinkPage.body());
+        }
+        return form.group(1);
     }
 
     /** A JSON login the attacker started himself, stopped before the callback: the callback URL. */

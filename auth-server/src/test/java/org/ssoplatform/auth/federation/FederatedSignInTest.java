@@ -66,16 +66,40 @@ class FederatedSignInTest extends AuthServerFlowTest {
     }
 
     @Test
-    void anAccountCreatedFromAnUnverifiedEmailCannotCaptureTheRealOwnersSignIn() {
+    void anAccountCreatedFromAnUnverifiedEmailNeitherCapturesNorBlocksTheRealOwner() {
         ProviderStandIns.nextGitHubUser(1005, "squatter", "owner@federation.test",
                 "[{\"email\":\"owner@federation.test\",\"primary\":true,\"verified\":false}]");
         new Browser().open(BASE + "/oauth2/authorization/github");
+        long squatter = accounts.findByProviderAndProviderUserId("github", "1005").orElseThrow().userId().getId();
         ProviderStandIns.nextGoogleUser("g-owner", "owner@federation.test", true, "Real Owner");
 
-        HttpResponse<String> page = new Browser().open(BASE + "/oauth2/authorization/google");
+        HttpResponse<String> landing = new Browser().open(BASE + "/oauth2/authorization/google");
 
-        assertThat(page.body()).contains("nobody has proven they own the address");
-        assertThat(accounts.findByProviderAndProviderUserId("google", "g-owner")).isEmpty();
+        assertThat(landing.body()).contains("\"email\":\"owner@federation.test\"", "\"email_verified\":true",
+                "\"linked_providers\":[\"google\"]");
+        long owner = accounts.findByProviderAndProviderUserId("google", "g-owner").orElseThrow().userId().getId();
+        assertThat(owner).isNotEqualTo(squatter);
+        assertThat(users.findById(squatter).orElseThrow().emailVerified()).isFalse();
+        assertThat(users.findById(owner).orElseThrow().emailVerified()).isTrue();
+        assertThat(users.findByVerifiedEmail("OWNER@federation.test")).get().extracting(User::id).isEqualTo(owner);
+    }
+
+    @Test
+    void anEmailFromAProviderNotTrustedToVerifyIsStoredUnverifiedAndNeverLinks() {
+        ProviderStandIns.nextGoogleUser("g-trusted", "trusted@federation.test", true, "Trusted");
+        HttpResponse<String> google = new Browser().open(BASE + "/oauth2/authorization/google");
+        ProviderStandIns.nextOktaUser("okta-new", "untrusted@federation.test", true);
+        HttpResponse<String> okta = new Browser().open(BASE + "/oauth2/authorization/okta");
+        ProviderStandIns.nextOktaUser("okta-claims-google", "trusted@federation.test", true);
+
+        HttpResponse<String> claimingTheGoogleAddress = new Browser().open(BASE + "/oauth2/authorization/okta");
+
+        assertThat(google.body()).contains("\"email_verified\":true");
+        assertThat(okta.body()).contains("\"email\":\"untrusted@federation.test\"", "\"email_verified\":false");
+        assertThat(accounts.findByProviderAndProviderUserId("okta", "okta-new")).get()
+            .extracting(OAuthAccount::emailVerified).isEqualTo(false);
+        assertThat(claimingTheGoogleAddress.body()).contains("has not verified it");
+        assertThat(accounts.findByProviderAndProviderUserId("okta", "okta-claims-google")).isEmpty();
     }
 
     @Test
@@ -119,13 +143,12 @@ class FederatedSignInTest extends AuthServerFlowTest {
 
     @Test
     void aSignedInUserCanLinkAProviderExplicitly() {
-        Browser browser = new Browser();
-        ProviderStandIns.nextGoogleUser("g-explicit", "explicit@federation.test", true, "Explicit");
-        browser.open(BASE + "/oauth2/authorization/google");
+        Browser browser = AccountLinkingTests.signedInWithGoogle(BASE, "g-explicit", "explicit@federation.test");
+        String atGitHub = AccountLinkingTests.startLinking(browser, BASE, "github");
         // A different, unverified e-mail: only the explicit request can link it.
         ProviderStandIns.nextGitHubUser(1004, "explicit", "someone.else@federation.test", "[]");
 
-        HttpResponse<String> landing = browser.open(BASE + "/account/link/github");
+        HttpResponse<String> landing = browser.open(atGitHub);
 
         assertThat(landing.body()).contains("\"email\":\"explicit@federation.test\"",
                 "\"linked_providers\":[\"github\",\"google\"]");

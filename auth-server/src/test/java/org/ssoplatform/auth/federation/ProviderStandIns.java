@@ -23,8 +23,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * Real HTTP stand-ins for the two providers, shared by the federation tests: mock-oauth2-server
- * speaks OIDC as "google"; WireMock plays GitHub's authorize, token, user and e-mails endpoints.
+ * Real HTTP stand-ins for the providers, shared by the federation tests: mock-oauth2-server speaks OIDC
+ * as "google" and as "okta" (any other OIDC provider, not trusted to verify e-mails by default); WireMock
+ * plays GitHub's authorize, token, user and e-mails endpoints.
  */
 public final class ProviderStandIns {
 
@@ -53,6 +54,10 @@ public final class ProviderStandIns {
         registry.add(client + "registration.google.client-secret", () -> "google-secret");
         registry.add(client + "registration.google.scope", () -> "openid,profile,email");
         registry.add(client + "provider.google.issuer-uri", () -> GOOGLE.issuerUrl("google").toString());
+        registry.add(client + "registration.okta.client-id", () -> "platform-okta");
+        registry.add(client + "registration.okta.client-secret", () -> "okta-secret");
+        registry.add(client + "registration.okta.scope", () -> "openid,profile,email");
+        registry.add(client + "provider.okta.issuer-uri", () -> GOOGLE.issuerUrl("okta").toString());
         registry.add(client + "registration.github.client-id", () -> "platform-github");
         registry.add(client + "registration.github.client-secret", () -> "github-secret");
         registry.add(client + "registration.github.scope", () -> "read:user,user:email");
@@ -75,6 +80,13 @@ public final class ProviderStandIns {
     static void nextGoogleUser(String subject, Map<String, Object> claims) {
         GOOGLE.enqueueCallback(new DefaultOAuth2TokenCallback("google", subject, JOSEObjectType.JWT.getType(),
                 List.of("platform-google"), claims, 3600));
+    }
+
+    /** The next sign-in at the "okta" provider is this person. */
+    static void nextOktaUser(String subject, String email, boolean verified) {
+        GOOGLE.enqueueCallback(new DefaultOAuth2TokenCallback("okta", subject, JOSEObjectType.JWT.getType(),
+                List.of("platform-okta"), Map.of("email", email, "email_verified", verified, "name", subject,
+                        "picture", "https://avatars.example/" + subject), 3600));
     }
 
     /** The paths the Google stand-in was asked for since the last call. */

@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.context.annotation.Import;
@@ -18,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.ssoplatform.auth.audit.AuditLog;
 import org.ssoplatform.auth.config.AuthServerProperties;
 import org.ssoplatform.testsupport.RealPostgres;
 
@@ -26,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({ RealPostgres.class, UserProvisioner.class })
+@Import({ RealPostgres.class, UserProvisioner.class, AuditLog.class })
+@ImportAutoConfiguration(JacksonAutoConfiguration.class)
 @EnableConfigurationProperties(AuthServerProperties.class)
 // Two sign-ins in two transactions of their own, as in production.
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -54,14 +58,14 @@ class UserProvisionerTest {
         CountDownLatch firstProvisioned = new CountDownLatch(1);
         CountDownLatch commitFirst = new CountDownLatch(1);
         Future<Long> first = signIns.submit(() -> tx.execute(status -> {
-            long id = provisioner.provision(ada, null);
+            long id = provisioner.provision(ada, null, FederatedSignIn.Flow.API);
             firstProvisioned.countDown();
             awaitQuietly(commitFirst);
             return id;
         }));
         assertThat(firstProvisioned.await(10, TimeUnit.SECONDS)).isTrue();
 
-        Future<Long> second = signIns.submit(() -> provisioner.provision(ada, null));
+        Future<Long> second = signIns.submit(() -> provisioner.provision(ada, null, FederatedSignIn.Flow.API));
         // The second sign-in now waits on the first's uncommitted user row (same e-mail, unique index).
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",

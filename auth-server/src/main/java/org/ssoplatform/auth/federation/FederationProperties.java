@@ -1,0 +1,43 @@
+package org.ssoplatform.auth.federation;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How auth-server treats its identity providers ({@code platform.auth.*}).
+ *
+ * @param providers per registration id: {@code platform.auth.providers.<id>.trust-email-verified}
+ * @param linkIntentTtl how long a started link waits for its provider's callback (at most 10 minutes)
+ * @param linkMaxSignInAge how recent the sign-in of a user starting a link must be; older, they sign in again
+ */
+@ConfigurationProperties("platform.auth")
+public record FederationProperties(@DefaultValue Map<String, Provider> providers,
+        @DefaultValue("10m") Duration linkIntentTtl, @DefaultValue("5m") Duration linkMaxSignInAge) {
+
+    static final Duration MAX_LINK_INTENT_TTL = Duration.ofMinutes(10);
+
+    public FederationProperties {
+        if (linkIntentTtl.isNegative() || linkIntentTtl.isZero() || linkIntentTtl.compareTo(MAX_LINK_INTENT_TTL) > 0) {
+            throw new IllegalArgumentException("platform.auth.link-intent-ttl must be positive and at most 10m");
+        }
+    }
+
+    /**
+     * @param trustEmailVerified whether the provider's word that an e-mail is verified is taken; unset:
+     * yes for Google and GitHub, no for any other provider
+     */
+    public record Provider(Boolean trustEmailVerified) {
+    }
+
+    /** Whether e-mails this provider marks verified count as verified here. */
+    boolean trustsEmailVerified(String registrationId) {
+        Provider provider = providers.get(registrationId);
+        if (provider != null && provider.trustEmailVerified() != null) {
+            return provider.trustEmailVerified();
+        }
+        return "google".equals(registrationId) || GitHubEmails.isGitHub(registrationId);
+    }
+}

@@ -1,0 +1,56 @@
+package org.ssoplatform.auth.federation;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.stereotype.Component;
+import org.ssoplatform.auth.audit.AuditLog;
+
+/**
+ * A refused browser sign-in: written to the audit trail (provider and the reason's code, never the
+ * authorization code or a token), then the login page with the reason ({@link LoginPageController}).
+ */
+@Component
+public class SignInFailures implements AuthenticationFailureHandler {
+
+    private static final String CALLBACK_PREFIX = "/login/oauth2/code/";
+
+    private final AuditLog audit;
+
+    private final SimpleUrlAuthenticationFailureHandler loginPage = new SimpleUrlAuthenticationFailureHandler(
+            "/login?error");
+
+    SignInFailures(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException failure) throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String provider = path.startsWith(CALLBACK_PREFIX) ? path.substring(CALLBACK_PREFIX.length()) : "unknown";
+        recordFailure(audit, provider, reason(failure), FederatedSignIn.Flow.BROWSER);
+        loginPage.onAuthenticationFailure(request, response, failure);
+    }
+
+    static void recordFailure(AuditLog audit, String provider, String reason, FederatedSignIn.Flow flow) {
+        String target = provider.length() > 64 ? provider.substring(0, 64) : provider;
+        audit.recordEvent(null, "auth.sign_in_failed", "provider", target,
+                Map.of("provider", target, "reason", reason, "flow", flow.auditName()));
+    }
+
+    private static String reason(AuthenticationException failure) {
+        if (failure instanceof OAuth2AuthenticationException oauth2 && oauth2.getError() != null) {
+            String code = oauth2.getError().getErrorCode();
+            return code.length() > 64 ? code.substring(0, 64) : code;
+        }
+        return "authentication_failed";
+    }
+}
