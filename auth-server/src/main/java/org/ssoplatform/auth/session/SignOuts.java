@@ -38,7 +38,7 @@ public class SignOuts {
             OidcLogoutAuthenticationToken logout = (OidcLogoutAuthenticationToken) authentication;
             if (logout.isPrincipalAuthenticated()) {
                 Authentication user = (Authentication) logout.getPrincipal();
-                record(user, "rp_initiated", logout.getClientId());
+                record(user, "rp_initiated", clientOf(logout));
                 endSession.logout(request, response, user);
             }
         });
@@ -55,6 +55,15 @@ public class SignOuts {
         }
         audit.recordEvent(userId, "auth.logout", "user", userId,
                 clientId == null ? Map.of("via", via) : Map.of("via", via, "client_id", clientId));
+    }
+
+    /** The client asking: its {@code client_id} parameter, else the audience of its ID token hint. */
+    private static String clientOf(OidcLogoutAuthenticationToken logout) {
+        if (logout.getClientId() != null) {
+            return logout.getClientId();
+        }
+        return logout.getIdToken() == null || logout.getIdToken().getAudience() == null
+                || logout.getIdToken().getAudience().isEmpty() ? null : logout.getIdToken().getAudience().get(0);
     }
 
     private static Long userId(String name) {

@@ -12,11 +12,11 @@ import org.ssoplatform.auth.federation.ProviderStandIns;
  * A person signed in to the portal client: the browser that went through the Google stand-in (it keeps
  * the auth-server session) and the tokens the portal redeemed for the authorization code.
  */
-record PortalSignIn(Browser browser, Map<String, Object> tokens) {
+public record PortalSignIn(Browser browser, Map<String, Object> tokens) {
 
-    static final String CALLBACK = TokenFlowTest.PORTAL_CALLBACK;
+    public static final String CALLBACK = TokenFlowTest.PORTAL_CALLBACK;
 
-    static final String SECRET = TokenFlowTest.PORTAL_SECRET;
+    public static final String SECRET = TokenFlowTest.PORTAL_SECRET;
 
     static final String VERIFIER = "portal-sign-in-verifier-" + "v".repeat(40);
 
@@ -24,12 +24,13 @@ record PortalSignIn(Browser browser, Map<String, Object> tokens) {
      * Signs in the Google user {@code subject} (verified e-mail, name, and the stand-in's picture
      * {@code https://avatars.example/<subject>}) and asks for {@code scope}.
      */
-    static PortalSignIn as(String base, String subject, String email, String name, String scope) {
+    public static PortalSignIn as(String base, String subject, String email, String name, String scope) {
         return as(base, subject, email, true, name, scope);
     }
 
     /** As above, with Google saying whether it verified the e-mail. */
-    static PortalSignIn as(String base, String subject, String email, boolean emailVerified, String name, String scope) {
+    public static PortalSignIn as(String base, String subject, String email, boolean emailVerified, String name,
+            String scope) {
         ProviderStandIns.nextGoogleUser(subject, email, emailVerified, name);
         Browser browser = new Browser();
         HttpResponse<String> loginPage = browser.open(authorizeUrl(base, scope), CALLBACK);
@@ -42,14 +43,14 @@ record PortalSignIn(Browser browser, Map<String, Object> tokens) {
         return new PortalSignIn(browser, tokens);
     }
 
-    static String authorizeUrl(String base, String scope) {
+    public static String authorizeUrl(String base, String scope) {
         return base + "/oauth2/authorize?response_type=code&client_id=portal&redirect_uri=" + CALLBACK + "&scope="
                 + scope.replace(" ", "%20") + "&state=st-portal&nonce=n-portal&code_challenge="
                 + OAuthClient.s256(VERIFIER) + "&code_challenge_method=S256";
     }
 
     /** The code in a redirect to the portal's callback, or null when the response is no such redirect. */
-    static String code(HttpResponse<String> response) {
+    public static String code(HttpResponse<String> response) {
         String location = response.headers().firstValue("Location").orElse("");
         if (!location.startsWith(CALLBACK)) {
             return null;
@@ -57,15 +58,15 @@ record PortalSignIn(Browser browser, Map<String, Object> tokens) {
         return UriComponentsBuilder.fromUri(URI.create(location)).build().getQueryParams().getFirst("code");
     }
 
-    String accessToken() {
+    public String accessToken() {
         return (String) tokens.get("access_token");
     }
 
-    String refreshToken() {
+    public String refreshToken() {
         return (String) tokens.get("refresh_token");
     }
 
-    String idToken() {
+    public String idToken() {
         return (String) tokens.get("id_token");
     }
 }

@@ -49,4 +49,9 @@ public final class RedisKeys {
     public String rateLimit(String subject) {
         return ns + ":ratelimit:" + subject;
     }
+
+    /** When the user signed out everywhere (epoch ms, written by auth-server): older sessions are over. */
+    public String sessionsRevoked(String userId) {
+        return ns + ":sessions-revoked:" + userId;
+    }
 }

@@ -1,5 +1,7 @@
 package org.ssoplatform.gateway.portal;
 
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
@@ -38,6 +40,9 @@ class PortalClientConfig {
             .tokenUri(gateway.authServer("/oauth2/token").toString())
             .jwkSetUri(gateway.authServer("/oauth2/jwks").toString())
             .userInfoUri(gateway.authServer("/userinfo").toString())
+            // Where the browser goes to sign out of auth-server too (OIDC RP-initiated logout).
+            .providerConfigurationMetadata(Map.of("end_session_endpoint",
+                    gateway.authIssuer().replaceAll("/+$", "") + "/connect/logout"))
             .userNameAttributeName("sub")
             .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
             .clientName("Login portal")
