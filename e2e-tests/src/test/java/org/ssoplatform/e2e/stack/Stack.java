@@ -92,7 +92,7 @@ public final class Stack implements AutoCloseable {
         Map<String, String> secrets = Secrets.generate();
 
         authServer = track(AppProcess.start("auth-server", jar("auth-server"), authPort,
-                authServerEnv(authPort, issuer, secrets), authServerArgs(), logs));
+                authServerEnv(authPort, issuer, secrets, gatewayAPort, gatewayBPort), authServerArgs(), logs));
         resourceService = track(AppProcess.start("resource-service", jar("resource-service"), resourcePort,
                 Map.of("RESOURCE_SERVICE_PORT", String.valueOf(resourcePort), "AUTH_ISSUER", issuer, "AUTH_SERVER_URL",
                         issuer),
@@ -110,12 +110,22 @@ public final class Stack implements AutoCloseable {
                 Duration.between(started, Instant.now()).toSeconds(), services, logs);
     }
 
-    private Map<String, String> authServerEnv(int port, String issuer, Map<String, String> secrets) {
+    private Map<String, String> authServerEnv(int port, String issuer, Map<String, String> secrets,
+            int... gatewayPorts) {
         Map<String, String> env = new HashMap<>(services.env());
         env.putAll(secrets);
         env.put("AUTH_SERVER_PORT", String.valueOf(port));
         env.put("AUTH_ISSUER", issuer);
         env.put("BOOTSTRAP_ADMINS", ADMIN_EMAIL);
+        // The portal (in each gateway) signs in and out through auth-server at the gateway's own address.
+        List<String> callbacks = new ArrayList<>();
+        List<String> homes = new ArrayList<>();
+        for (int gatewayPort : gatewayPorts) {
+            callbacks.add("http://localhost:" + gatewayPort + "/login/oauth2/code/portal");
+            homes.add("http://localhost:" + gatewayPort + "/");
+        }
+        env.put("PORTAL_REDIRECT_URI", String.join(",", callbacks));
+        env.put("PORTAL_LOGOUT_REDIRECT_URI", String.join(",", homes));
         return env;
     }
 
@@ -124,6 +134,8 @@ public final class Stack implements AutoCloseable {
         // Short enough to watch a grace period end, and last_used_at follow use within seconds.
         args.add("--platform.api-keys.rotation-grace=" + ROTATION_GRACE.toMillis() + "ms");
         args.add("--platform.api-keys.usage-flush-interval=" + USAGE_FLUSH_INTERVAL.toMillis() + "ms");
+        // Browsers ignore ports: on one host the apps' session cookies need names of their own.
+        args.add("--server.servlet.session.cookie.name=AUTH_SESSION");
         // An unbuffered access log: the evidence of which requests reached auth-server at all.
         args.addAll(List.of("--server.tomcat.accesslog.enabled=true",
                 "--server.tomcat.accesslog.directory=" + logs.toAbsolutePath(),
