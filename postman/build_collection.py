@@ -2,8 +2,9 @@
 """Writes platform.postman_collection.json: every endpoint of the seed's README, through the gateway.
 
 Run order matters (newman runs top to bottom): sign in as admin and as a plain user through the seed's
-JSON login and the local stand-in IdP, then users, roles and permissions, API keys, and the examples
-with the seed's expected results.
+JSON login and the local stand-in IdP, then users, roles and permissions, API keys, the examples
+with the seed's expected results, and account security (identities, signing out everywhere, a user
+who signs in once and deletes their account).
 """
 import json
 
@@ -19,6 +20,8 @@ def request(name, method, path, *, auth="jwt", body=None, form=None, tests=(), p
         headers.append({"key": "Authorization", "value": "Bearer {{jwt_token}}"})
     elif auth == "user_jwt":
         headers.append({"key": "Authorization", "value": "Bearer {{user_jwt_token}}"})
+    elif auth == "leaver_jwt":
+        headers.append({"key": "Authorization", "value": "Bearer {{leaver_jwt_token}}"})
     elif auth == "api_key":
         headers.append({"key": "X-API-Key", "value": "{{api_key}}"})
     elif auth == "read_key":
@@ -42,7 +45,7 @@ def request(name, method, path, *, auth="jwt", body=None, form=None, tests=(), p
 def status(code):
     return f"pm.test('status {code}', () => pm.response.to.have.status({code}));"
 
-def sign_in(who, email, name, token_var):
+def sign_in(who, email, name, token_var, username=None):
     claims = json.dumps({"email": email, "email_verified": True, "name": name})
     return [
         request(f"Sign in as {who}: start (GET /api/v1/auth/local/login)", "GET", "/api/v1/auth/{{provider}}/login",
@@ -51,16 +54,23 @@ def sign_in(who, email, name, token_var):
                     "pm.test('returns the provider URL and a state', () => { pm.expect(body.authorization_url).to.include('state='); pm.expect(body.state).to.be.a('string'); });",
                     "pm.collectionVariables.set('authorization_url', body.authorization_url);")),
         request(f"Sign in as {who}: the stand-in IdP's login form", "POST", None, auth=None, url="{{authorization_url}}",
-                form={"username": who, "claims": claims}, follow=False,
+                form={"username": username or who, "claims": claims}, follow=False,
                 tests=("pm.test('the IdP redirects back with a code', () => pm.expect(pm.response.code).to.equal(302));",
                        "pm.collectionVariables.set('callback_url', pm.response.headers.get('Location'));")),
         request(f"Sign in as {who}: callback (GET /api/v1/auth/local/callback)", "GET", None, auth=None, url="{{callback_url}}",
                 tests=(status(200),
                        "const body = pm.response.json();",
-                       "pm.test('a bearer token and the user', () => { pm.expect(body.token_type).to.equal('bearer'); pm.expect(body.user.email).to.equal('" + email + "'); });",
+                       "pm.test('a bearer token and the user', () => { pm.expect(body.token_type).to.equal('bearer'); pm.expect(body.user.email).to.equal(" + email_js(email) + "); });",
                        f"pm.collectionVariables.set('{token_var}', body.access_token);",
                        f"pm.collectionVariables.set('{token_var}_user_id', body.user.id);")),
     ]
+
+def email_js(email):
+    """The e-mail as a JavaScript expression: {{run}} is the collection variable run."""
+    if "{{run}}" not in email:
+        return "'" + email + "'"
+    before, after = email.split("{{run}}")
+    return "'" + before + "' + pm.collectionVariables.get('run') + '" + after + "'"
 
 run_suffix = [
     "if (!pm.collectionVariables.get('run')) { pm.collectionVariables.set('run', String(Date.now()).slice(-8)); }",
@@ -77,7 +87,7 @@ collection = {
     "variable": [{"key": k, "value": ""} for k in [
         "authorization_url", "callback_url", "jwt_token", "jwt_token_user_id", "user_jwt_token", "user_jwt_token_user_id",
         "permission_id", "role_id", "viewer_role_id", "users_read_permission_id", "api_key", "api_key_id", "read_only_key",
-        "read_only_key_id", "run"]],
+        "read_only_key_id", "run", "identity_id", "leaver_jwt_token", "leaver_jwt_token_user_id"]],
     "event": [pre(*run_suffix)],
     "item": [
         {"name": "Authentication", "item": sign_in("admin", "admin@example.com", "Ada Admin", "jwt_token")
@@ -162,6 +172,36 @@ collection = {
             request("write-users-permission as admin → 200", "GET", "/examples/write-users-permission", tests=(status(200),)),
             request("No credentials → 401", "GET", "/examples/jwt-only", auth=None, tests=(status(401),
                 "pm.test('a Bearer challenge', () => pm.expect(pm.response.headers.get('WWW-Authenticate')).to.include('Bearer'));")),
+        ]},
+        {"name": "Account security", "item": [
+            request("GET /users/me says whether the e-mail is verified", "GET", "/api/v1/users/me", tests=(status(200),
+                "pm.test('email_verified: the local IdP said so and is trusted to', () => pm.expect(pm.response.json().email_verified).to.equal(true));")),
+            request("GET /users/me/identities", "GET", "/api/v1/users/me/identities", tests=(status(200),
+                "const identities = pm.response.json();",
+                "pm.test('the local IdP account, verified', () => { pm.expect(identities).to.have.lengthOf(1); pm.expect(identities[0].provider).to.equal('local'); pm.expect(identities[0].email_verified).to.equal(true); pm.expect(identities[0]).to.have.property('linked_at'); });",
+                "pm.collectionVariables.set('identity_id', identities[0].id);")),
+            request("DELETE /users/me/identities/{identity_id}: the last one → 409", "DELETE",
+                "/api/v1/users/me/identities/{{identity_id}}", tests=(status(409),
+                "pm.test('problem+json last_identity', () => { pm.expect(pm.response.headers.get('Content-Type')).to.include('application/problem+json'); pm.expect(pm.response.json().code).to.equal('last_identity'); });")),
+            request("POST /users/{user_id}/sessions/revoke as admin: sign a user out everywhere", "POST",
+                "/api/v1/users/{{user_jwt_token_user_id}}/sessions/revoke", tests=(status(204),)),
+            request("POST /users/me/sessions/revoke: sign out everywhere", "POST", "/api/v1/users/me/sessions/revoke",
+                auth="user_jwt", tests=(status(204),)),
+            request("POST /users/{user_id}/sessions/revoke as a plain user → 403", "POST",
+                "/api/v1/users/{{jwt_token_user_id}}/sessions/revoke", auth="user_jwt", tests=(status(403),)),
+            request("DELETE /users/{user_id} as a plain user → 403", "DELETE", "/api/v1/users/{{jwt_token_user_id}}",
+                auth="user_jwt", tests=(status(403),)),
+        ] + sign_in("a leaver", "leaver-{{run}}@example.com", "Lee Leaver", "leaver_jwt_token", username="leaver-{{run}}") + [
+            request("DELETE /users/me: delete one's own account", "DELETE", "/api/v1/users/me", auth="leaver_jwt",
+                tests=(status(204),)),
+            request("GET /users/me of a deleted account → 404", "GET", "/api/v1/users/me", auth="leaver_jwt",
+                tests=(status(404),)),
+            request("GET /audit?action=user.deleted: the trail keeps the event", "GET",
+                "/api/v1/audit?action=user.deleted&target_id={{leaver_jwt_token_user_id}}", tests=(status(200),
+                "pm.test('one user.deleted line, by the user', () => { const page = pm.response.json(); pm.expect(page.total).to.equal(1); pm.expect(page.items[0].details.by_self).to.equal(true); });")),
+            request("GET /audit?action=auth.sign_in: sign-ins", "GET", "/api/v1/audit?action=auth.sign_in&size=5",
+                tests=(status(200),
+                "pm.test('only sign-ins, naming the provider', () => { const items = pm.response.json().items; pm.expect(items.length).to.be.above(0); items.forEach(i => { pm.expect(i.action).to.equal('auth.sign_in'); pm.expect(i.details.provider).to.equal('local'); }); });")),
         ]},
         {"name": "Clean-up", "item": [
             request("DELETE /api-keys/{api_key_id}", "DELETE", "/api/v1/api-keys/{{api_key_id}}",
