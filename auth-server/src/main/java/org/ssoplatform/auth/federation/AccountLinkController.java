@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 import org.ssoplatform.auth.config.ApiProblem;
 import org.ssoplatform.auth.session.SignInTime;
+import org.ssoplatform.auth.user.UserView;
 import org.ssoplatform.auth.user.UserViews;
 
 /**
@@ -73,7 +74,7 @@ class AccountLinkController {
             return seeOther(URI.create(request.getContextPath() + "/login?" + LoginPageController.REAUTHENTICATE));
         }
         long userId = Long.parseLong(user.getName());
-        String email = users.find(userId).map(u -> u.email()).orElse("");
+        String email = users.find(userId).map(UserView::email).orElse("");
         List<String> linked = accounts.findByUserId(userId).stream().map(OAuthAccount::provider).sorted().toList();
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         StringBuilder page = new StringBuilder("""

@@ -1,6 +1,7 @@
 package org.ssoplatform.auth.federation;
 
 import java.time.Clock;
+import java.util.Locale;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -25,7 +26,7 @@ public final class FederatedSignIn {
         BROWSER, API;
 
         String auditName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
