@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * The whole platform, once per test run: the stand-in IdP, auth-server, resource-service and two
  * gateway replicas, each a real process from its packaged jar on free ports, against real
- * PostgreSQL and Redis. Gateway A reaches resource-service through a {@link HeaderTap} so tests can
+ * PostgreSQL and Redis; and the local stand-in IdP of {@code ./platform up} (the local-idp jar, with
+ * its sign-in form) for browser flows. Gateway A reaches resource-service through a {@link HeaderTap} so tests can
  * see what the backend received; gateway B reaches it directly.
  */
 public final class Stack implements AutoCloseable {
@@ -53,6 +54,8 @@ public final class Stack implements AutoCloseable {
 
     private StandInIdp idp;
 
+    private AppProcess localIdp;
+
     private HeaderTap tap;
 
     private AppProcess authServer;
@@ -85,14 +88,17 @@ public final class Stack implements AutoCloseable {
         Instant started = Instant.now();
         services = track(BackingServices.start());
         idp = track(new StandInIdp());
-        int[] ports = Ports.free(5);
+        int[] ports = Ports.free(6);
         int authPort = ports[0], resourcePort = ports[1], tapPort = ports[2], gatewayAPort = ports[3],
-                gatewayBPort = ports[4];
+                gatewayBPort = ports[4], localIdpPort = ports[5];
         String issuer = "http://localhost:" + authPort;
         Map<String, String> secrets = Secrets.generate();
 
+        localIdp = track(AppProcess.start("local-idp", jar("local-idp"), localIdpPort,
+                Map.of("SERVER_PORT", String.valueOf(localIdpPort)), List.of(), logs));
         authServer = track(AppProcess.start("auth-server", jar("auth-server"), authPort,
-                authServerEnv(authPort, issuer, secrets), authServerArgs(), logs));
+                authServerEnv(authPort, issuer, secrets, localIdp.url(), "http://localhost:" + gatewayAPort),
+                authServerArgs(), logs));
         resourceService = track(AppProcess.start("resource-service", jar("resource-service"), resourcePort,
                 Map.of("RESOURCE_SERVICE_PORT", String.valueOf(resourcePort), "AUTH_ISSUER", issuer, "AUTH_SERVER_URL",
                         issuer),
@@ -103,6 +109,7 @@ public final class Stack implements AutoCloseable {
         gatewayB = track(AppProcess.start("gateway-b", jar("gateway"), gatewayBPort,
                 gatewayEnv(gatewayBPort, issuer, "http://127.0.0.1:" + resourcePort, secrets), gatewayArgs(), logs));
 
+        localIdp.awaitAnswer(STARTUP_TIMEOUT, "/local/.well-known/openid-configuration", "authorization_endpoint");
         for (AppProcess app : List.of(authServer, resourceService, gatewayA, gatewayB)) {
             app.awaitHealthy(STARTUP_TIMEOUT);
         }
@@ -110,12 +117,17 @@ public final class Stack implements AutoCloseable {
                 Duration.between(started, Instant.now()).toSeconds(), services, logs);
     }
 
-    private Map<String, String> authServerEnv(int port, String issuer, Map<String, String> secrets) {
+    /** As {@code ./platform up} runs it: with the local stand-in ({@code local} profile) and gateway A's portal. */
+    private Map<String, String> authServerEnv(int port, String issuer, Map<String, String> secrets, String localIdpUrl,
+            String gatewayUrl) {
         Map<String, String> env = new HashMap<>(services.env());
         env.putAll(secrets);
         env.put("AUTH_SERVER_PORT", String.valueOf(port));
         env.put("AUTH_ISSUER", issuer);
         env.put("BOOTSTRAP_ADMINS", ADMIN_EMAIL);
+        env.put("SPRING_PROFILES_ACTIVE", "local");
+        env.put("LOCAL_IDP_URL", localIdpUrl);
+        env.put("PORTAL_REDIRECT_URI", gatewayUrl + "/login/oauth2/code/portal");
         return env;
     }
 
@@ -174,6 +186,11 @@ public final class Stack implements AutoCloseable {
 
     public StandInIdp idp() {
         return idp;
+    }
+
+    /** The local-idp jar's base URL: its sign-in form is where a browser signs in. */
+    public String localIdp() {
+        return localIdp.url();
     }
 
     /** What resource-service received from gateway A. */
