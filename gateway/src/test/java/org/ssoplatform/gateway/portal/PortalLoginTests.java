@@ -34,6 +34,9 @@ import org.ssoplatform.gateway.support.TestTokens;
 /** The portal's back end: login at auth-server (stood in), a Redis session, token relay to the APIs. */
 class PortalLoginTests extends GatewayTest {
 
+    /** Not Spring's default "SESSION", which auth-server on the same host would overwrite. */
+    private static final String SESSION_COOKIE = "GATEWAY_SESSION";
+
     @Value("${platform.redis.namespace}")
     String namespace;
 
@@ -54,17 +57,17 @@ class PortalLoginTests extends GatewayTest {
 
         EntityExchangeResult<Void> callback = client().get()
             .uri("/login/oauth2/code/portal?code={code}&state={state}", code, decode(query.get("state")))
-            .cookie("SESSION", cookie(start, "SESSION"))
+            .cookie(SESSION_COOKIE, cookie(start, SESSION_COOKIE))
             .exchange().expectStatus().is3xxRedirection().expectBody().isEmpty();
         assertThat(callback.getResponseHeaders().getLocation().getPath()).isEqualTo("/");
-        String session = cookie(callback, "SESSION");
+        String session = cookie(callback, SESSION_COOKIE);
 
-        String startPage = client().get().uri("/").cookie("SESSION", session).exchange()
+        String startPage = client().get().uri("/").cookie(SESSION_COOKIE, session).exchange()
             .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
             .expectBody(String.class).returnResult().getResponseBody();
         assertThat(startPage).contains("Signed in as").contains("ada@example.com").doesNotContain("id=\"sign-in\"");
 
-        client().get().uri("/portal/me").cookie("SESSION", session).exchange()
+        client().get().uri("/portal/me").cookie(SESSION_COOKIE, session).exchange()
             .expectStatus().isOk()
             .expectBody().jsonPath("$.sub").isEqualTo(sub).jsonPath("$.email").isEqualTo("ada@example.com");
         LoggedRequest tokenRequest = STAND_INS.authServer
@@ -74,7 +77,7 @@ class PortalLoginTests extends GatewayTest {
         assertThat(redis.keys(namespace + ":session:*").collectList().block()).isNotEmpty();
 
         String path = "/examples/portal-" + UUID.randomUUID();
-        client().get().uri("/portal/api" + path).cookie("SESSION", session).exchange().expectStatus().isOk();
+        client().get().uri("/portal/api" + path).cookie(SESSION_COOKIE, session).exchange().expectStatus().isOk();
         LoggedRequest received = backendReceived(path).get(0);
         assertThat(received.getHeader("Authorization")).isEqualTo("Bearer " + accessToken);
         assertThat(received.containsHeader("Cookie")).isFalse();
@@ -94,7 +97,7 @@ class PortalLoginTests extends GatewayTest {
         String sub = "portal-" + UUID.randomUUID();
         String session = signIn(sub, "<script>alert(1)</script>@example.com");
 
-        String page = client().get().uri("/").cookie("SESSION", session).exchange()
+        String page = client().get().uri("/").cookie(SESSION_COOKIE, session).exchange()
             .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;@example.com").doesNotContain("<script>");
     }
@@ -125,9 +128,9 @@ class PortalLoginTests extends GatewayTest {
         stubUserInfo(sub, email);
         EntityExchangeResult<Void> callback = client().get()
             .uri("/login/oauth2/code/portal?code={code}&state={state}", code, decode(query.get("state")))
-            .cookie("SESSION", cookie(start, "SESSION"))
+            .cookie(SESSION_COOKIE, cookie(start, SESSION_COOKIE))
             .exchange().expectStatus().is3xxRedirection().expectBody().isEmpty();
-        return cookie(callback, "SESSION");
+        return cookie(callback, SESSION_COOKIE);
     }
 
     private static void stubUserInfo(String sub, String email) {
