@@ -1,6 +1,7 @@
 package org.ssoplatform.gateway.portal;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,12 +19,16 @@ class StartPage {
     static final String PATH = "/";
 
     @GetMapping(path = PATH, produces = MediaType.TEXT_HTML_VALUE)
-    String start(@AuthenticationPrincipal OidcUser user) {
+    String start(@AuthenticationPrincipal OidcUser user, ServerHttpRequest request) {
+        boolean failed = request.getQueryParams().containsKey("error"); // SignInFailure's bare "?error"
         StringBuilder page = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>SSO platform</title></head>
                 <body><main><h1>SSO platform</h1>
                 """);
+        if (failed && user == null) {
+            page.append("<p role=\"alert\" id=\"sign-in-failed\">Signing in did not succeed. Please try again.</p>\n");
+        }
         if (user != null) {
             String name = user.getFullName() != null ? user.getFullName() : user.getSubject();
             page.append("<p id=\"signed-in\">Signed in as <strong>").append(HtmlUtils.htmlEscape(name)).append("</strong>");

@@ -103,6 +103,22 @@ class PortalLoginTests extends GatewayTest {
     }
 
     @Test
+    void aFailedSignInReturnsToTheStartPageWhichSaysSo() {
+        EntityExchangeResult<Void> start = client().get().uri("/oauth2/authorization/portal").exchange()
+            .expectStatus().is3xxRedirection().expectBody().isEmpty();
+
+        EntityExchangeResult<Void> callback = client().get()
+            .uri("/login/oauth2/code/portal?code=stolen&state=forged-" + UUID.randomUUID())
+            .cookie(SESSION_COOKIE, cookie(start, SESSION_COOKIE))
+            .exchange().expectStatus().is3xxRedirection().expectBody().isEmpty();
+
+        assertThat(callback.getResponseHeaders().getLocation()).hasPath("/").hasQuery("error");
+        String page = client().get().uri(callback.getResponseHeaders().getLocation().toString()).exchange()
+            .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("Signing in did not succeed").contains("id=\"sign-in\"");
+    }
+
+    @Test
     void portalEndpointsWithoutASessionGet401ProblemNotARedirect() {
         client().get().uri("/portal/me").exchange()
             .expectStatus().isUnauthorized()
