@@ -64,10 +64,11 @@ class AuthorizationServerConfig {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, ApiKeyGrants apiKeys,
-            OAuth2TokenGenerator<?> tokenGenerator, StandardClaims standardClaims, AuthorizationServerSettings settings)
-            throws Exception {
+            OAuth2TokenGenerator<?> tokenGenerator, StandardClaims standardClaims, AuthorizationServerSettings settings,
+            PublicGateway gateway) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
-        http.securityMatcher(authorizationServer.getEndpointsMatcher())
+        http.securityMatcher(new OrRequestMatcher(authorizationServer.getEndpointsMatcher(),
+                TokenEndpointCors.preflights(settings)))
             .with(authorizationServer, server -> server
                 .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new CurrentUserInfoMapper(standardClaims))
                     .errorResponseHandler(new UserInfoErrors())))
@@ -76,6 +77,7 @@ class AuthorizationServerConfig {
                 .tokenIntrospectionEndpoint(introspection -> introspection
                     .authenticationProviders(providers -> providers.replaceAll(IntrospectionPolicy::applyTo))))
             .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+            .cors(cors -> cors.configurationSource(TokenEndpointCors.of(gateway, settings)))
             // Clients that sent no credentials get the OAuth error; browsers go to the login page; other
             // API callers (Accept without text/html, e.g. UserInfo) get a bearer 401 they can read.
             .exceptionHandling(exceptions -> exceptions
