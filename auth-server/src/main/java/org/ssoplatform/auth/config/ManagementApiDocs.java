@@ -34,7 +34,8 @@ import org.ssoplatform.resourceserver.PlatformCaller;
  */
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(info = @Info(title = "SSO platform management API", version = "v1", description = """
-        Users, roles, permissions, API keys and the audit trail. Send `Authorization: Bearer <token>`.
+        Users, roles, permissions, API keys and the audit trail. Send `Authorization: Bearer <token>`: here, \
+        **Authorize** signs you in and gets one; locally `./platform token [EMAIL]` prints one.
 
         Errors are RFC 9457 `application/problem+json` with a machine-readable `code`: 400 bad input (validation \
         failures list each snake_case field in `errors`), 401 no or wrong kind of token, 403 missing role or \
@@ -42,7 +43,7 @@ import org.ssoplatform.resourceserver.PlatformCaller;
         duplicates, deletions of things still in use (unless `?cascade=true`) and concurrent changes, 413 bodies \
         over 64 KB, 415 a body that is not JSON.
 
-        Listing users needs the `admin` role (and `users:read`). Reads of roles and permissions need         `users:read`; their writes need the `admin` role. API keys are managed with a user's JWT only."""),
+        Listing users needs the `admin` role (and `users:read`). Reads of roles and permissions need `users:read`; their writes need the `admin` role. API keys are managed with a user's JWT only."""),
         security = { @SecurityRequirement(name = ManagementApiDocs.OAUTH), @SecurityRequirement(name = "bearer") })
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "An access token you already have, e.g. from `./platform token`.")

@@ -136,6 +136,35 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code opening} (a click that opens a popup, e.g. an OAuth sign-in) and continues in the new
+     * window; returns the handle of the window it came from.
+     */
+    public String followPopup(Runnable opening) {
+        String origin = driver.getWindowHandle();
+        java.util.Set<String> before = driver.getWindowHandles();
+        opening.run();
+        String popup = waiting().until(browser -> browser.getWindowHandles().stream()
+            .filter(handle -> !before.contains(handle))
+            .findFirst()
+            .orElse(null));
+        driver.switchTo().window(popup);
+        return origin;
+    }
+
+    /** Waits until every window but {@code window} has closed (a popup closing itself), then works in it. */
+    public Browser returnTo(String window) {
+        try {
+            waiting().until(browser -> browser.getWindowHandles().size() == 1);
+        }
+        catch (TimeoutException ex) {
+            screenshot("popup-stuck");
+            throw new AssertionError("The popup never closed; it is at " + url() + " showing:\n" + text(), ex);
+        }
+        driver.switchTo().window(window);
+        return this;
+    }
+
     public String url() {
         return driver.getCurrentUrl();
     }

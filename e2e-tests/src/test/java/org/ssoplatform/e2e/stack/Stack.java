@@ -117,7 +117,10 @@ public final class Stack implements AutoCloseable {
                 Duration.between(started, Instant.now()).toSeconds(), services, logs);
     }
 
-    /** As {@code ./platform up} runs it: with the local stand-in ({@code local} profile) and gateway A's portal. */
+    /**
+     * As {@code ./platform up} runs it: with the local stand-in ({@code local} profile), gateway A as the
+     * public gateway (the portal's redirect, Swagger UI's origin and redirect).
+     */
     private Map<String, String> authServerEnv(int port, String issuer, Map<String, String> secrets, String localIdpUrl,
             String gatewayUrl) {
         Map<String, String> env = new HashMap<>(services.env());
@@ -127,7 +130,7 @@ public final class Stack implements AutoCloseable {
         env.put("BOOTSTRAP_ADMINS", ADMIN_EMAIL);
         env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("LOCAL_IDP_URL", localIdpUrl);
-        env.put("PORTAL_REDIRECT_URI", gatewayUrl + "/login/oauth2/code/portal");
+        env.put("GATEWAY_URL", gatewayUrl);
         return env;
     }
 
