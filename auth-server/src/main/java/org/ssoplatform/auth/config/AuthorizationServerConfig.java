@@ -69,9 +69,10 @@ class AuthorizationServerConfig {
     @Order(1)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, ApiKeyGrants apiKeys,
             OAuth2TokenGenerator<?> tokenGenerator, StandardClaims standardClaims, AuthorizationServerSettings settings,
-            SignOuts signOuts) throws Exception {
+            SignOuts signOuts, PublicGateway gateway) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
-        http.securityMatcher(authorizationServer.getEndpointsMatcher())
+        http.securityMatcher(new OrRequestMatcher(authorizationServer.getEndpointsMatcher(),
+                TokenEndpointCors.preflights(settings)))
             .with(authorizationServer, server -> server
                 .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new CurrentUserInfoMapper(standardClaims))
                     .errorResponseHandler(new UserInfoErrors()))
@@ -82,6 +83,7 @@ class AuthorizationServerConfig {
                 .tokenIntrospectionEndpoint(introspection -> introspection
                     .authenticationProviders(providers -> providers.replaceAll(IntrospectionPolicy::applyTo))))
             .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+            .cors(cors -> cors.configurationSource(TokenEndpointCors.of(gateway, settings)))
             // Clients that sent no credentials get the OAuth error; browsers go to the login page; other
             // API callers (Accept without text/html, e.g. UserInfo) get a bearer 401 they can read.
             .exceptionHandling(exceptions -> exceptions

@@ -41,7 +41,8 @@ class LoginSecurityConfig {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(EndpointRequest.to("health", "info")).permitAll()
                 .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
-                .requestMatchers("/docs/**", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
+                .requestMatchers("/docs/**", "/swagger-ui/**", "/v3/api-docs/**", "/redoc", "/redoc.html",
+                        "/webjars/redoc/**").permitAll()
                 .anyRequest().authenticated())
             .oauth2Login(login -> login
                 .loginPage("/login")

@@ -53,7 +53,7 @@ public final class AppProcess implements AutoCloseable {
             Path logDir) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + ": " + jar + " does not exist; package the apps first "
-                    + "(./mvnw -o -q -DskipTests -pl auth-server,gateway,resource-service -am install)");
+                    + "(./mvnw -q -DskipTests -pl auth-server,gateway,resource-service,local-idp -am package)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -94,8 +94,13 @@ public final class AppProcess implements AutoCloseable {
 
     /** Waits for {@code /actuator/health} to say UP; on death or timeout fails with the log's tail. */
     public void awaitHealthy(Duration timeout) {
+        awaitAnswer(timeout, "/actuator/health", "\"status\":\"UP\"");
+    }
+
+    /** Waits for {@code path} to answer 200 with {@code expected} in its body; else as {@link #awaitHealthy}. */
+    public void awaitAnswer(Duration timeout, String path, String expected) {
         Instant deadline = Instant.now().plus(timeout);
-        while (!healthy()) {
+        while (!answers(path, expected)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting:\n"
                         + tail(60));
@@ -107,12 +112,12 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
-    private boolean healthy() {
+    private boolean answers(String path, String expected) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + path))
                 .timeout(Duration.ofSeconds(2))
                 .build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
+            return response.statusCode() == 200 && response.body().contains(expected);
         }
         catch (IOException ex) {
             return false;

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * The whole platform, once per test run: the stand-in IdP, auth-server, resource-service and two
  * gateway replicas, each a real process from its packaged jar on free ports, against real
- * PostgreSQL and Redis. Gateway A reaches resource-service through a {@link HeaderTap} so tests can
+ * PostgreSQL and Redis; and the local stand-in IdP of {@code ./platform up} (the local-idp jar, with
+ * its sign-in form) for browser flows. Gateway A reaches resource-service through a {@link HeaderTap} so tests can
  * see what the backend received; gateway B reaches it directly.
  */
 public final class Stack implements AutoCloseable {
@@ -53,6 +54,8 @@ public final class Stack implements AutoCloseable {
 
     private StandInIdp idp;
 
+    private AppProcess localIdp;
+
     private HeaderTap tap;
 
     private AppProcess authServer;
@@ -85,14 +88,18 @@ public final class Stack implements AutoCloseable {
         Instant started = Instant.now();
         services = track(BackingServices.start());
         idp = track(new StandInIdp());
-        int[] ports = Ports.free(5);
+        int[] ports = Ports.free(6);
         int authPort = ports[0], resourcePort = ports[1], tapPort = ports[2], gatewayAPort = ports[3],
-                gatewayBPort = ports[4];
+                gatewayBPort = ports[4], localIdpPort = ports[5];
         String issuer = "http://localhost:" + authPort;
         Map<String, String> secrets = Secrets.generate();
 
+        localIdp = track(AppProcess.start("local-idp", jar("local-idp"), localIdpPort,
+                Map.of("SERVER_PORT", String.valueOf(localIdpPort)), List.of(), logs));
         authServer = track(AppProcess.start("auth-server", jar("auth-server"), authPort,
-                authServerEnv(authPort, issuer, secrets, gatewayAPort, gatewayBPort), authServerArgs(), logs));
+                authServerEnv(authPort, issuer, secrets, localIdp.url(), "http://localhost:" + gatewayAPort,
+                        gatewayAPort, gatewayBPort),
+                authServerArgs(), logs));
         resourceService = track(AppProcess.start("resource-service", jar("resource-service"), resourcePort,
                 Map.of("RESOURCE_SERVICE_PORT", String.valueOf(resourcePort), "AUTH_ISSUER", issuer, "AUTH_SERVER_URL",
                         issuer),
@@ -103,6 +110,7 @@ public final class Stack implements AutoCloseable {
         gatewayB = track(AppProcess.start("gateway-b", jar("gateway"), gatewayBPort,
                 gatewayEnv(gatewayBPort, issuer, "http://127.0.0.1:" + resourcePort, secrets), gatewayArgs(), logs));
 
+        localIdp.awaitAnswer(STARTUP_TIMEOUT, "/local/.well-known/openid-configuration", "authorization_endpoint");
         for (AppProcess app : List.of(authServer, resourceService, gatewayA, gatewayB)) {
             app.awaitHealthy(STARTUP_TIMEOUT);
         }
@@ -110,8 +118,12 @@ public final class Stack implements AutoCloseable {
                 Duration.between(started, Instant.now()).toSeconds(), services, logs);
     }
 
-    private Map<String, String> authServerEnv(int port, String issuer, Map<String, String> secrets,
-            int... gatewayPorts) {
+    /**
+     * As {@code ./platform up} runs it: with the local stand-in ({@code local} profile), gateway A as the
+     * public gateway (the portal's redirect, Swagger UI's origin and redirect).
+     */
+    private Map<String, String> authServerEnv(int port, String issuer, Map<String, String> secrets, String localIdpUrl,
+            String gatewayUrl, int... gatewayPorts) {
         Map<String, String> env = new HashMap<>(services.env());
         env.putAll(secrets);
         env.put("AUTH_SERVER_PORT", String.valueOf(port));
@@ -126,6 +138,9 @@ public final class Stack implements AutoCloseable {
         }
         env.put("PORTAL_REDIRECT_URI", String.join(",", callbacks));
         env.put("PORTAL_LOGOUT_REDIRECT_URI", String.join(",", homes));
+        env.put("SPRING_PROFILES_ACTIVE", "local");
+        env.put("LOCAL_IDP_URL", localIdpUrl);
+        env.put("GATEWAY_URL", gatewayUrl);
         return env;
     }
 
@@ -134,8 +149,6 @@ public final class Stack implements AutoCloseable {
         // Short enough to watch a grace period end, and last_used_at follow use within seconds.
         args.add("--platform.api-keys.rotation-grace=" + ROTATION_GRACE.toMillis() + "ms");
         args.add("--platform.api-keys.usage-flush-interval=" + USAGE_FLUSH_INTERVAL.toMillis() + "ms");
-        // Browsers ignore ports: on one host the apps' session cookies need names of their own.
-        args.add("--server.servlet.session.cookie.name=AUTH_SESSION");
         // An unbuffered access log: the evidence of which requests reached auth-server at all.
         args.addAll(List.of("--server.tomcat.accesslog.enabled=true",
                 "--server.tomcat.accesslog.directory=" + logs.toAbsolutePath(),
@@ -186,6 +199,11 @@ public final class Stack implements AutoCloseable {
 
     public StandInIdp idp() {
         return idp;
+    }
+
+    /** The local-idp jar's base URL: its sign-in form is where a browser signs in. */
+    public String localIdp() {
+        return localIdp.url();
     }
 
     /** What resource-service received from gateway A. */

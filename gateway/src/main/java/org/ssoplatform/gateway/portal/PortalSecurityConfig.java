@@ -18,14 +18,15 @@ import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.server.WebFilter;
+import org.ssoplatform.gateway.config.PathPatterns;
 import org.ssoplatform.gateway.config.RedisKeys;
 import org.ssoplatform.gateway.web.ProblemAccessDeniedHandler;
 import org.ssoplatform.gateway.web.ProblemEntryPoint;
 import reactor.core.publisher.Mono;
 
 /**
- * The portal chain: browser sessions (cookie, session in Redis) for the portal's own paths and the
- * OAuth2 login endpoints. Unauthenticated portal API calls get a 401 problem, not a redirect: the
+ * The portal chain: browser sessions (cookie, session in Redis) for the start page, the portal's own
+ * paths and the OAuth2 login endpoints; the start page alone is open to anyone. Unauthenticated portal API calls get a 401 problem, not a redirect: the
  * portal's front end starts a login at {@code /oauth2/authorization/portal}. Writes need the
  * {@code XSRF-TOKEN} cookie echoed as {@code X-XSRF-TOKEN} (or a form's {@code _csrf}). Signing out
  * ({@code POST /logout}) ends the portal session, then sends the browser to auth-server's end-session
@@ -47,9 +48,11 @@ class PortalSecurityConfig {
         return http
             .securityMatcher(PortalPaths.ALL)
             .securityContextRepository(new RevocationCheckingContextRepository(redis, keys, Clock.systemUTC()))
-            .authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
+            .authorizeExchange(exchanges -> exchanges.matchers(PathPatterns.of(StartPage.PATH)).permitAll()
+                .anyExchange().authenticated())
             .oauth2Login(login -> login.authorizedClientRepository(authorizedClients)
-                .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler(portal.home())))
+                .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler(portal.home()))
+                .authenticationFailureHandler(new SignInFailure()))
             .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
             .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                 .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())

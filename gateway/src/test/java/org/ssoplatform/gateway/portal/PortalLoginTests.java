@@ -34,6 +34,9 @@ import org.ssoplatform.gateway.support.TestTokens;
 /** The portal's back end: login at auth-server (stood in), a Redis session, token relay to the APIs. */
 class PortalLoginTests extends GatewayTest {
 
+    /** Not Spring's default "SESSION", which auth-server on the same host would overwrite. */
+    private static final String SESSION_COOKIE = "GATEWAY_SESSION";
+
     @Value("${platform.redis.namespace}")
     String namespace;
 
@@ -49,17 +52,22 @@ class PortalLoginTests extends GatewayTest {
             .containsKey("code_challenge");
         String code = "code-" + UUID.randomUUID();
         String accessToken = TestTokens.user(sub);
-        stubTokenEndpoint(code, accessToken, idToken(sub, decode(query.get("nonce"))));
-        STAND_INS.authServer.stubFor(get("/userinfo").willReturn(okJson("{\"sub\":\"" + sub + "\",\"email\":\"ada@example.com\"}")));
+        stubTokenEndpoint(code, accessToken, idToken(sub, decode(query.get("nonce")), "ada@example.com"));
+        stubUserInfo(sub, "ada@example.com");
 
         EntityExchangeResult<Void> callback = client().get()
             .uri("/login/oauth2/code/portal?code={code}&state={state}", code, decode(query.get("state")))
-            .cookie("SESSION", cookie(start, "SESSION"))
+            .cookie(SESSION_COOKIE, cookie(start, SESSION_COOKIE))
             .exchange().expectStatus().is3xxRedirection().expectBody().isEmpty();
-        assertThat(callback.getResponseHeaders().getLocation().getPath()).isEqualTo("/portal/me");
-        String session = cookie(callback, "SESSION");
+        assertThat(callback.getResponseHeaders().getLocation().getPath()).isEqualTo("/");
+        String session = cookie(callback, SESSION_COOKIE);
 
-        client().get().uri("/portal/me").cookie("SESSION", session).exchange()
+        String startPage = client().get().uri("/").cookie(SESSION_COOKIE, session).exchange()
+            .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+            .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(startPage).contains("Signed in as").contains("ada@example.com").doesNotContain("id=\"sign-in\"");
+
+        client().get().uri("/portal/me").cookie(SESSION_COOKIE, session).exchange()
             .expectStatus().isOk()
             .expectBody().jsonPath("$.sub").isEqualTo(sub).jsonPath("$.email").isEqualTo("ada@example.com");
         LoggedRequest tokenRequest = STAND_INS.authServer
@@ -69,10 +77,45 @@ class PortalLoginTests extends GatewayTest {
         assertThat(redis.keys(namespace + ":session:*").collectList().block()).isNotEmpty();
 
         String path = "/examples/portal-" + UUID.randomUUID();
-        client().get().uri("/portal/api" + path).cookie("SESSION", session).exchange().expectStatus().isOk();
+        client().get().uri("/portal/api" + path).cookie(SESSION_COOKIE, session).exchange().expectStatus().isOk();
         LoggedRequest received = backendReceived(path).get(0);
         assertThat(received.getHeader("Authorization")).isEqualTo("Bearer " + accessToken);
         assertThat(received.containsHeader("Cookie")).isFalse();
+    }
+
+    @Test
+    void theStartPageOffersSignInAndTheDocsToAnyone() {
+        String page = client().get().uri("/").header("Accept", "text/html").exchange()
+            .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+            .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("href=\"/oauth2/authorization/portal\"").contains("href=\"/docs\"")
+            .contains("href=\"/redoc\"").doesNotContain("Signed in as");
+    }
+
+    @Test
+    void theStartPageEscapesWhatTheIdentityProviderSaid() {
+        String sub = "portal-" + UUID.randomUUID();
+        String session = signIn(sub, "<script>alert(1)</script>@example.com");
+
+        String page = client().get().uri("/").cookie(SESSION_COOKIE, session).exchange()
+            .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;@example.com").doesNotContain("<script>");
+    }
+
+    @Test
+    void aFailedSignInReturnsToTheStartPageWhichSaysSo() {
+        EntityExchangeResult<Void> start = client().get().uri("/oauth2/authorization/portal").exchange()
+            .expectStatus().is3xxRedirection().expectBody().isEmpty();
+
+        EntityExchangeResult<Void> callback = client().get()
+            .uri("/login/oauth2/code/portal?code=stolen&state=forged-" + UUID.randomUUID())
+            .cookie(SESSION_COOKIE, cookie(start, SESSION_COOKIE))
+            .exchange().expectStatus().is3xxRedirection().expectBody().isEmpty();
+
+        assertThat(callback.getResponseHeaders().getLocation()).hasPath("/").hasQuery("error");
+        String page = client().get().uri(callback.getResponseHeaders().getLocation().toString()).exchange()
+            .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("Signing in did not succeed").contains("id=\"sign-in\"");
     }
 
     @Test
@@ -90,6 +133,27 @@ class PortalLoginTests extends GatewayTest {
     }
 
 
+    /** The whole login with auth-server stood in: the session cookie of {@code sub}, signed in. */
+    private String signIn(String sub, String email) {
+        EntityExchangeResult<Void> start = client().get().uri("/oauth2/authorization/portal").exchange()
+            .expectStatus().is3xxRedirection().expectBody().isEmpty();
+        Map<String, String> query = UriComponentsBuilder.fromUri(start.getResponseHeaders().getLocation()).build()
+            .getQueryParams().toSingleValueMap();
+        String code = "code-" + UUID.randomUUID();
+        stubTokenEndpoint(code, TestTokens.user(sub), idToken(sub, decode(query.get("nonce")), email));
+        stubUserInfo(sub, email);
+        EntityExchangeResult<Void> callback = client().get()
+            .uri("/login/oauth2/code/portal?code={code}&state={state}", code, decode(query.get("state")))
+            .cookie(SESSION_COOKIE, cookie(start, SESSION_COOKIE))
+            .exchange().expectStatus().is3xxRedirection().expectBody().isEmpty();
+        return cookie(callback, SESSION_COOKIE);
+    }
+
+    private static void stubUserInfo(String sub, String email) {
+        STAND_INS.authServer.stubFor(get("/userinfo")
+            .willReturn(okJson("{\"sub\":\"" + sub + "\",\"email\":\"" + email + "\"}")));
+    }
+
     private static void stubTokenEndpoint(String code, String accessToken, String idToken) {
         STAND_INS.authServer.stubFor(post(StandIns.TOKEN_PATH).withRequestBody(containing("code=" + code))
             .willReturn(okJson("{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":300,"
@@ -97,7 +161,7 @@ class PortalLoginTests extends GatewayTest {
                     + idToken + "\"}")));
     }
 
-    private static String idToken(String sub, String nonce) {
+    private static String idToken(String sub, String nonce, String email) {
         Instant now = Instant.now();
         return TestTokens.sign(new JWTClaimsSet.Builder().issuer(TestTokens.ISSUER)
             .audience(List.of("portal"))
@@ -105,7 +169,7 @@ class PortalLoginTests extends GatewayTest {
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
             .claim("nonce", nonce)
-            .claim("email", "ada@example.com")
+            .claim("email", email)
             .build(), TestTokens.KEY);
     }
 
