@@ -54,12 +54,12 @@ class PortalLoginTests extends GatewayTest {
 
         EntityExchangeResult<Void> callback = client().get()
             .uri("/login/oauth2/code/portal?code={code}&state={state}", code, decode(query.get("state")))
-            .cookie("SESSION", cookie(start, "SESSION"))
+            .cookie("GATEWAY_SESSION", cookie(start, "GATEWAY_SESSION"))
             .exchange().expectStatus().is3xxRedirection().expectBody().isEmpty();
         assertThat(callback.getResponseHeaders().getLocation().getPath()).isEqualTo("/portal/me");
-        String session = cookie(callback, "SESSION");
+        String session = cookie(callback, "GATEWAY_SESSION");
 
-        client().get().uri("/portal/me").cookie("SESSION", session).exchange()
+        client().get().uri("/portal/me").cookie("GATEWAY_SESSION", session).exchange()
             .expectStatus().isOk()
             .expectBody().jsonPath("$.sub").isEqualTo(sub).jsonPath("$.email").isEqualTo("ada@example.com");
         LoggedRequest tokenRequest = STAND_INS.authServer
@@ -69,7 +69,7 @@ class PortalLoginTests extends GatewayTest {
         assertThat(redis.keys(namespace + ":session:*").collectList().block()).isNotEmpty();
 
         String path = "/examples/portal-" + UUID.randomUUID();
-        client().get().uri("/portal/api" + path).cookie("SESSION", session).exchange().expectStatus().isOk();
+        client().get().uri("/portal/api" + path).cookie("GATEWAY_SESSION", session).exchange().expectStatus().isOk();
         LoggedRequest received = backendReceived(path).get(0);
         assertThat(received.getHeader("Authorization")).isEqualTo("Bearer " + accessToken);
         assertThat(received.containsHeader("Cookie")).isFalse();
