@@ -13,11 +13,16 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
+import com.nimbusds.jose.jwk.RSAKey;
+
 /**
  * The whole platform, once per test run: the stand-in IdP, auth-server, resource-service and two
  * gateway replicas, each a real process from its packaged jar on free ports, against real
  * PostgreSQL and Redis. Gateway A reaches resource-service through a {@link HeaderTap} so tests can
- * see what the backend received; gateway B reaches it directly.
+ * see what the backend received; gateway B reaches it directly. Every guard is on as shipped, the
+ * key-guessing guard included (10 refused keys per client address a minute): the tests calling from
+ * 127.0.0.1 provoke fewer refusals than that in a whole run, and the guard's own test guesses from
+ * another loopback address.
  */
 public final class Stack implements AutoCloseable {
 
@@ -41,6 +46,15 @@ public final class Stack implements AutoCloseable {
 
     private static final int USER_RATE_PER_SECOND = 10;
 
+    /**
+     * Lifetime of the portal's access tokens, short enough for a test to see one expire. It is below
+     * the gateway's refresh margin (Spring Security's 60 s clock skew), so every relay refreshes.
+     */
+    public static final Duration PORTAL_ACCESS_TOKEN_TTL = Duration.ofSeconds(5);
+
+    /** Where auth-server sends a browser back to a gateway after the portal's sign-in. */
+    public static final String PORTAL_CALLBACK_PATH = "/login/oauth2/code/portal";
+
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -52,6 +66,10 @@ public final class Stack implements AutoCloseable {
     private BackingServices services;
 
     private StandInIdp idp;
+
+    private PlatformRedis redis;
+
+    private Map<String, String> secrets;
 
     private HeaderTap tap;
 
@@ -85,14 +103,16 @@ public final class Stack implements AutoCloseable {
         Instant started = Instant.now();
         services = track(BackingServices.start());
         idp = track(new StandInIdp());
+        redis = track(new PlatformRedis(services));
         int[] ports = Ports.free(5);
         int authPort = ports[0], resourcePort = ports[1], tapPort = ports[2], gatewayAPort = ports[3],
                 gatewayBPort = ports[4];
         String issuer = "http://localhost:" + authPort;
-        Map<String, String> secrets = Secrets.generate();
+        secrets = Secrets.generate();
 
+        List<String> gateways = List.of("http://localhost:" + gatewayAPort, "http://localhost:" + gatewayBPort);
         authServer = track(AppProcess.start("auth-server", jar("auth-server"), authPort,
-                authServerEnv(authPort, issuer, secrets), authServerArgs(), logs));
+                authServerEnv(authPort, issuer, secrets, gateways), authServerArgs(), logs));
         resourceService = track(AppProcess.start("resource-service", jar("resource-service"), resourcePort,
                 Map.of("RESOURCE_SERVICE_PORT", String.valueOf(resourcePort), "AUTH_ISSUER", issuer, "AUTH_SERVER_URL",
                         issuer),
@@ -110,12 +130,16 @@ public final class Stack implements AutoCloseable {
                 Duration.between(started, Instant.now()).toSeconds(), services, logs);
     }
 
-    private Map<String, String> authServerEnv(int port, String issuer, Map<String, String> secrets) {
+    private Map<String, String> authServerEnv(int port, String issuer, Map<String, String> secrets,
+            List<String> gateways) {
         Map<String, String> env = new HashMap<>(services.env());
         env.putAll(secrets);
         env.put("AUTH_SERVER_PORT", String.valueOf(port));
         env.put("AUTH_ISSUER", issuer);
         env.put("BOOTSTRAP_ADMINS", ADMIN_EMAIL);
+        // The portal signs in through either gateway, as behind a load balancer each would be the public address.
+        env.put("PORTAL_REDIRECT_URI", String.join(",", gateways.stream().map(g -> g + PORTAL_CALLBACK_PATH).toList()));
+        env.put("PORTAL_LOGOUT_REDIRECT_URI", String.join(",", gateways.stream().map(g -> g + "/").toList()));
         return env;
     }
 
@@ -124,6 +148,7 @@ public final class Stack implements AutoCloseable {
         // Short enough to watch a grace period end, and last_used_at follow use within seconds.
         args.add("--platform.api-keys.rotation-grace=" + ROTATION_GRACE.toMillis() + "ms");
         args.add("--platform.api-keys.usage-flush-interval=" + USAGE_FLUSH_INTERVAL.toMillis() + "ms");
+        args.add("--platform.clients.portal.access-token-ttl=" + PORTAL_ACCESS_TOKEN_TTL.toMillis() + "ms");
         // An unbuffered access log: the evidence of which requests reached auth-server at all.
         args.addAll(List.of("--server.tomcat.accesslog.enabled=true",
                 "--server.tomcat.accesslog.directory=" + logs.toAbsolutePath(),
@@ -150,10 +175,7 @@ public final class Stack implements AutoCloseable {
         return List.of("--platform.gateway.rate-limit.api-key.capacity=" + API_KEY_RATE_CAPACITY,
                 "--platform.gateway.rate-limit.api-key.replenish-per-second=" + API_KEY_RATE_CAPACITY,
                 "--platform.gateway.rate-limit.user.capacity=" + USER_RATE_CAPACITY,
-                "--platform.gateway.rate-limit.user.replenish-per-second=" + USER_RATE_PER_SECOND,
-                // Every test calls from 127.0.0.1, and revocation tests provoke refusals on purpose: the
-                // per-address brute-force guard (10 a minute) must not turn their 401s into 429s.
-                "--platform.gateway.api-key.max-failed-attempts=1000");
+                "--platform.gateway.rate-limit.user.replenish-per-second=" + USER_RATE_PER_SECOND);
     }
 
     public String gatewayA() {
@@ -174,6 +196,24 @@ public final class Stack implements AutoCloseable {
 
     public StandInIdp idp() {
         return idp;
+    }
+
+    /** The run's Redis, as the gateways share it. */
+    public PlatformRedis redis() {
+        return redis;
+    }
+
+    /** auth-server's database of this run. */
+    public PlatformDatabase database() {
+        return new PlatformDatabase(services.env());
+    }
+
+    /**
+     * The private key auth-server signs with now, decrypted with this run's PLATFORM_SIGNING_SECRET as
+     * an operator holding the secret could: for tokens that differ from genuine ones in one claim.
+     */
+    public RSAKey signingKey() {
+        return SigningKeyReader.read(database().currentSigningKey(), secrets.get("PLATFORM_SIGNING_SECRET"));
     }
 
     /** What resource-service received from gateway A. */
