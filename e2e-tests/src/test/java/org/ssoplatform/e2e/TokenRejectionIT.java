@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import com.nimbusds.jose.JOSEException;
@@ -111,13 +112,18 @@ class TokenRejectionIT {
         }
     }
 
+    /** Refused by the gateway itself (the request never reaches resource-service), and by the library. */
     private void bothRefuse(String token) {
+        String correlationId = "e2e-" + UUID.randomUUID();
         for (String verifier : List.of(stack.gatewayA(), stack.resourceService())) {
-            Reply reply = Http.get(verifier + "/examples/jwt-only").bearer(token).send();
+            Reply reply = Http.get(verifier + "/examples/jwt-only").bearer(token).header("X-Correlation-Id", correlationId)
+                .send();
             Expect.unauthorized(reply);
             assertThat(reply.header("WWW-Authenticate")).as("%s", reply)
                 .hasValueSatisfying(challenge -> assertThat(challenge).contains("invalid_token"));
         }
+        assertThat(stack.backendTap().requestWith("X-Correlation-Id", correlationId))
+            .as("the gateway passed the token on to resource-service").isEmpty();
     }
 
     /** The user's token with {@code change} applied, signed with the key auth-server signs with now. */
