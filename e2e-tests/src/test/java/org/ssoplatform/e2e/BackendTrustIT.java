@@ -1,7 +1,5 @@
 package org.ssoplatform.e2e;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,11 +8,10 @@ import org.ssoplatform.e2e.client.Http;
 import org.ssoplatform.e2e.client.ManagementApi.CreatedKey;
 import org.ssoplatform.e2e.client.Reply;
 import org.ssoplatform.e2e.client.SignedInUser;
+import org.ssoplatform.e2e.client.Tokens;
 import org.ssoplatform.e2e.stack.EndToEnd;
 import org.ssoplatform.e2e.stack.HeaderTap.BackendRequest;
 import org.ssoplatform.e2e.stack.Stack;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,7 +97,7 @@ class BackendTrustIT {
         assertThat(received.has("X-API-Key")).as("X-API-Key reached the backend").isFalse();
         assertThat(received.headers().toString()).doesNotContain(key.key());
         String token = received.header("Authorization").orElseThrow().replaceFirst("^Bearer ", "");
-        assertThat(claims(token)).containsEntry("auth_type", "API_KEY")
+        assertThat(Tokens.claims(token)).containsEntry("auth_type", "API_KEY")
             .containsEntry("api_key_id", String.valueOf(key.id()))
             .containsEntry("sub", String.valueOf(member.id()))
             .containsEntry("email", member.email());
@@ -112,10 +109,4 @@ class BackendTrustIT {
         return request.send();
     }
 
-    /** The JWT's payload, read without verifying: resource-service has verified it already. */
-    private static Map<String, Object> claims(String jwt) {
-        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
-        return JsonMapper.builder().build().readValue(payload, new TypeReference<Map<String, Object>>() {
-        });
-    }
 }

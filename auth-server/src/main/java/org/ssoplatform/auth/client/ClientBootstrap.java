@@ -94,7 +94,7 @@ public class ClientBootstrap implements ApplicationRunner {
                 .build())
             .tokenSettings(TokenSettings.builder()
                 .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
-                .accessTokenTimeToLive(auth.accessTokenTtl())
+                .accessTokenTimeToLive(client.accessTokenTtl() != null ? client.accessTokenTtl() : auth.accessTokenTtl())
                 .refreshTokenTimeToLive(auth.refreshTokenTtl())
                 .reuseRefreshTokens(false)
                 .idTokenSignatureAlgorithm(SignatureAlgorithm.RS256)

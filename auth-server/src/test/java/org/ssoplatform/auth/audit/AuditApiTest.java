@@ -22,8 +22,8 @@ class AuditApiTest extends ManagementApiTest {
         String token = tokenFor(owner);
         JsonNode key = createKey(token, Map.of("name", "audited"));
         long id = key.path("id").asLong();
-        http.post("/api/v1/api-keys/" + id + "/rotate", token, null);
-        http.patch("/api/v1/api-keys/" + id + "/deactivate", token, null);
+        assertThat(http.post("/api/v1/api-keys/" + id + "/rotate", token, null).status()).isEqualTo(200);
+        assertThat(http.patch("/api/v1/api-keys/" + id + "/deactivate", token, null).status()).isEqualTo(200);
 
         JsonNode page = http.get("/api/v1/audit?target_type=api_key&target_id=" + id, tokenFor(newUser("admin")))
             .json();
@@ -47,7 +47,9 @@ class AuditApiTest extends ManagementApiTest {
         String viaKey = apiKeyToken(key.path("key").asString());
         String name = unique("auto");
 
-        long role = http.post("/api/v1/roles/", viaKey, Map.of("name", name)).json().path("id").asLong();
+        Http.Response created = http.post("/api/v1/roles/", viaKey, Map.of("name", name));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long role = created.json().path("id").asLong();
 
         JsonNode entry = http.get("/api/v1/audit?target_type=role&target_id=" + role, tokenFor(admin)).json()
             .path("items").get(0);
@@ -61,10 +63,10 @@ class AuditApiTest extends ManagementApiTest {
         String admin = tokenFor(newUser("admin"));
         long before = http.get("/api/v1/audit?size=1", admin).json().path("total").asLong();
 
-        http.post("/api/v1/roles/", admin, Map.of("name", "viewer"));
-        http.delete("/api/v1/roles/" + roleId("admin"), admin);
-        http.post("/api/v1/api-keys/", tokenFor(newUser("viewer")), Map.of("name", "k", "role_ids",
-                List.of(roleId("admin"))));
+        assertProblem(http.post("/api/v1/roles/", admin, Map.of("name", "viewer")), 409, "duplicate_name");
+        assertProblem(http.delete("/api/v1/roles/" + roleId("admin"), admin), 409, "protected_role");
+        assertProblem(http.post("/api/v1/api-keys/", tokenFor(newUser("viewer")), Map.of("name", "k", "role_ids",
+                List.of(roleId("admin")))), 403, "grant_not_held");
 
         assertThat(http.get("/api/v1/audit?size=1", admin).json().path("total").asLong()).isEqualTo(before);
     }

@@ -2,6 +2,9 @@ package org.ssoplatform.auth.role;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,17 +12,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.ssoplatform.auth.user.Http;
 import org.ssoplatform.auth.user.InvalidationInbox;
 import org.ssoplatform.auth.user.ManagementApiTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** {@code /api/v1/roles}: reading, creating and editing roles. */
 class RoleApiTest extends ManagementApiTest {
+
+    private static final int RACERS = 4;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void aCreatedRoleIsListedAndReadWithItsPermissions() {
@@ -56,18 +68,33 @@ class RoleApiTest extends ManagementApiTest {
                 "duplicate_name");
     }
 
-    /** The name check and the insert are not atomic: the unique constraint decides a race, still as a 409. */
+    /**
+     * The name check and the insert are not atomic: the unique constraint decides a race, still as a 409.
+     * Inserts into {@code roles} are held back (a lock that lets reads through) until all four requests
+     * have checked the name and wait at the insert, so they certainly overlap.
+     */
     @Test
-    void ofConcurrentCreationsUnderOneNameExactlyOneSucceeds() {
+    void ofConcurrentCreationsUnderOneNameExactlyOneSucceeds() throws Exception {
         String admin = tokenFor(newUser("admin"));
         String name = unique("race");
         byte[] body = ("{\"name\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
+        List<CompletableFuture<Http.Response>> sent;
 
-        List<Integer> statuses = IntStream.range(0, 4)
-            .mapToObj(i -> http.sendAsync(http.request("POST", "/api/v1/roles/", admin, "application/json",
-                    BodyPublishers.ofByteArray(body))))
-            .toList()
-            .stream()
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("LOCK TABLE roles IN EXCLUSIVE MODE");
+            }
+            sent = IntStream.range(0, RACERS)
+                .mapToObj(i -> http.sendAsync(http.request("POST", "/api/v1/roles/", admin, "application/json",
+                        BodyPublishers.ofByteArray(body))))
+                .toList();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(insertsWaitingOnRoles())
+                .as("requests past the name check, waiting at the insert").isEqualTo(RACERS));
+            holder.rollback();
+        }
+
+        List<Integer> statuses = sent.stream()
             .map(CompletableFuture::join)
             .peek(response -> {
                 if (response.status() == 409) {
@@ -76,9 +103,15 @@ class RoleApiTest extends ManagementApiTest {
             })
             .map(Http.Response::status)
             .toList();
-
         assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 409);
         assertThat(roles.findByName(name)).isPresent();
+    }
+
+    private long insertsWaitingOnRoles() {
+        return jdbc.sql("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE 'INSERT INTO%roles%'""")
+            .query(Long.class).single();
     }
 
     @Test

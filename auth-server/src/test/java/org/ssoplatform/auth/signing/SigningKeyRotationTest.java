@@ -1,13 +1,25 @@
 package org.ssoplatform.auth.signing;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+
+import com.nimbusds.jose.jwk.JWK;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.ssoplatform.auth.AuthServerFlowTest;
 import org.ssoplatform.auth.SecondInstance;
 import org.ssoplatform.auth.token.OAuthClient;
@@ -23,6 +35,12 @@ class SigningKeyRotationTest extends AuthServerFlowTest {
 
     @Autowired
     ConfigurableEnvironment environment;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
 
     @Test
     void rotationPublishesTheNextKeyFirstAndTokensIssuedBeforeKeepVerifying() {
@@ -56,6 +74,67 @@ class SigningKeyRotationTest extends AuthServerFlowTest {
             assertThat(NimbusJwtDecoder.withJwkSetUri(BASE + "/oauth2/jwks").build().decode(fromSecond).getSubject())
                 .isEqualTo("gateway");
             assertThat(kid(fromSecond)).isEqualTo(kid(fromFirst));
+        }
+    }
+
+    /**
+     * As shipped (publish-ahead 10 min, which the flow tests set to 0): the next key is published at
+     * once and signs only once every verifier's cached JWKS can know it.
+     */
+    @Test
+    void withTheDefaultPublishAheadTheNextKeySignsOnlyTenMinutesAfterItWasPublished() {
+        SigningProperties shipped = new Binder(new MapConfigurationPropertySource(Map.of("platform.signing.encryption-secret",
+                environment.getRequiredProperty("platform.signing.encryption-secret"))))
+            .bindOrCreate("platform.signing", SigningProperties.class);
+        assertThat(shipped.publishAhead()).isEqualTo(Duration.ofMinutes(10));
+        AdvancingClock clock = new AdvancingClock();
+        SigningKeys rotating = new SigningKeys(new SigningKeyStore(jdbc, shipped), shipped, tx, clock);
+        String signer = rotating.currentSigner().getKeyID();
+        try {
+            assertThat(rotating.rotate()).isEqualTo(SigningKeys.RotationResult.NEXT_PUBLISHED);
+            List<String> published = kidsOf(rotating);
+            assertThat(published).contains(signer).hasSizeGreaterThanOrEqualTo(2);
+
+            clock.advance(Duration.ofMinutes(9).plusSeconds(50));
+            assertThat(rotating.rotate()).isEqualTo(SigningKeys.RotationResult.WAITING_FOR_PUBLICATION);
+            assertThat(rotating.currentSigner().getKeyID()).as("still signing, 9 min 50 s on").isEqualTo(signer);
+
+            clock.advance(Duration.ofSeconds(20));
+            assertThat(rotating.rotate()).isEqualTo(SigningKeys.RotationResult.PROMOTED);
+            assertThat(rotating.currentSigner().getKeyID()).as("signing, 10 min 10 s on").isNotEqualTo(signer)
+                .isIn(published);
+        }
+        finally {
+            keys.refresh(); // the server under test signs with what the table now says
+        }
+    }
+
+    private static List<String> kidsOf(SigningKeys keys) {
+        return keys.publishedSet().getKeys().stream().map(JWK::getKeyID).toList();
+    }
+
+    /** The system clock, moved on by the test. */
+    private static final class AdvancingClock extends Clock {
+
+        private volatile Duration offset = Duration.ZERO;
+
+        void advance(Duration duration) {
+            offset = offset.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
         }
     }
 

@@ -28,14 +28,17 @@ class UserStatusTest extends ManagementApiTest {
 
         assertThat(deactivated.status()).isEqualTo(200);
         assertThat(deactivated.json().path("is_active").asBoolean()).isFalse();
+        assertThat(users.findById(target.id()).orElseThrow().active()).isFalse();
         assertThat(authorizationsOf(target.id().toString())).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM oauth2_authorization WHERE id = ?").param(bystander)
             .query(Long.class).single()).isOne();
         assertThat(inbox.nextMessage().path("hashes").get(0).asString()).isEqualTo(ApiKeyFormat.hashHex(secret));
         assertThat(exchange(secret).status()).isEqualTo(400);
 
-        assertThat(http.patch("/api/v1/users/" + target.id(), admin, Map.of("is_active", true)).json()
-            .path("is_active").asBoolean()).isTrue();
+        Http.Response reactivated = http.patch("/api/v1/users/" + target.id(), admin, Map.of("is_active", true));
+        assertThat(reactivated.status()).isEqualTo(200);
+        assertThat(reactivated.json().path("is_active").asBoolean()).isTrue();
+        assertThat(users.findById(target.id()).orElseThrow().active()).isTrue();
         assertThat(exchange(secret).status()).isEqualTo(200);
     }
 
@@ -84,6 +87,10 @@ class UserStatusTest extends ManagementApiTest {
             .isEqualTo(200);
         assertThat(http.patch("/api/v1/users/" + second.id(), actor, Map.of("is_active", false)).status())
             .isEqualTo(200);
+
+        assertThat(users.findById(first.id()).orElseThrow().roleIds()).doesNotContain(roleId("admin"));
+        assertThat(users.findById(first.id()).orElseThrow().active()).isTrue();
+        assertThat(users.findById(second.id()).orElseThrow().active()).isFalse();
     }
 
     /** Runs the check with every other admin of this shared test database inactive, then restores them. */
@@ -111,6 +118,7 @@ class UserStatusTest extends ManagementApiTest {
         Http.Response mistyped = http.patch("/api/v1/users/" + target, admin, Map.of("is_active", "maybe"));
         assertProblem(mistyped, 400, "validation_failed");
         assertThat(mistyped.json().path("errors").get(0).path("field").asString()).isEqualTo("is_active");
+        assertThat(users.findById(target).orElseThrow().active()).isTrue();
     }
 
     private String authorization(String principal) {

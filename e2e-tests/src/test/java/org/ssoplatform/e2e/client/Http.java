@@ -1,14 +1,22 @@
 package org.ssoplatform.e2e.client;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
 
 /**
  * A plain HTTP caller, as an API client or CI job would be: no redirects followed, no cookies, every
@@ -68,6 +76,12 @@ public final class Http {
         return header("Content-Type", "application/json");
     }
 
+    /** A JSON body given as text, sent as written. */
+    public Http jsonText(String json) {
+        this.body = json;
+        return header("Content-Type", "application/json");
+    }
+
     public Reply send() {
         try {
             return reply(CLIENT.send(request(), HttpResponse.BodyHandlers.ofString()));
@@ -79,6 +93,32 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
+    }
+
+    /**
+     * Sends this request from another local address (e.g. {@code 127.0.0.2}), as another machine would:
+     * limits per client address then see a different client.
+     */
+    public Reply sendFrom(String sourceAddress) {
+        reactor.netty.http.client.HttpClient client = reactor.netty.http.client.HttpClient.create()
+            .bindAddress(() -> new InetSocketAddress(sourceAddress, 0))
+            .responseTimeout(Duration.ofSeconds(20))
+            .headers(outgoing -> {
+                outgoing.set("Accept", "application/json, application/problem+json");
+                headers.forEach(outgoing::set);
+            });
+        return client.request(io.netty.handler.codec.http.HttpMethod.valueOf(method))
+            .uri(url)
+            .send(body == null ? ByteBufFlux.empty() : ByteBufFlux.fromString(Mono.just(body)))
+            .responseSingle((response, content) -> content.asString(StandardCharsets.UTF_8).defaultIfEmpty("")
+                .map(text -> {
+                    Map<String, List<String>> received = new LinkedHashMap<>();
+                    response.responseHeaders().forEach(h -> received.computeIfAbsent(h.getKey(), k -> new ArrayList<>())
+                        .add(h.getValue()));
+                    return new Reply(method + " " + url + " from " + sourceAddress, response.status().code(),
+                            HttpHeaders.of(received, (name, value) -> true), text);
+                }))
+            .block(Duration.ofSeconds(25));
     }
 
     public CompletableFuture<Reply> sendAsync() {

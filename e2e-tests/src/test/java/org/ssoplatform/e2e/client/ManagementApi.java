@@ -36,7 +36,7 @@ public final class ManagementApi {
         request.put("role_ids", roles.stream().map(this::roleId).toList());
         request.put("permission_ids", permissions.stream().map(this::permissionId).toList());
         Reply created = Http.post(base + "/api-keys/").bearer(token).json(request).send();
-        if (created.status() != 201 && created.status() != 200) {
+        if (created.status() != 201) {
             throw new AssertionError("Creating an API key failed: " + created);
         }
         Map<String, Object> body = created.json();
@@ -71,6 +71,11 @@ public final class ManagementApi {
     /** Admin only. */
     public Reply assignRole(long userId, String role) {
         return Http.post(base + "/users/" + userId + "/roles/" + roleId(role)).bearer(token).send();
+    }
+
+    /** Admin only. */
+    public Reply removeRole(long userId, String role) {
+        return Http.delete(base + "/users/" + userId + "/roles/" + roleId(role)).bearer(token).send();
     }
 
     public long roleId(String name) {

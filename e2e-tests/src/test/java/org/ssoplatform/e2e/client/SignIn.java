@@ -2,14 +2,16 @@ package org.ssoplatform.e2e.client;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.ssoplatform.e2e.stack.StandInIdp;
 
 /**
- * The seed's JSON login, done as a user's API client does it, through a gateway:
+ * Signing in, two ways. The seed's JSON login, done as a user's API client does it, through a gateway:
  * {@code GET /api/v1/auth/{provider}/login} → the provider's authorization URL (the stand-in
  * answers at once with a redirect carrying code and state) → {@code GET} the callback → a token and
- * the user.
+ * the user. And the portal's, done in a {@link Browser}: the gateway's {@code /oauth2/authorization/portal}
+ * → auth-server's sign-in page → the provider's button → back through auth-server to the gateway.
  */
 public final class SignIn {
 
@@ -43,6 +45,22 @@ public final class SignIn {
         Map<String, Object> user = (Map<String, Object>) body.get("user");
         return new SignedInUser(((Number) user.get("id")).longValue(), (String) user.get("email"),
                 (String) body.get("access_token"), user);
+    }
+
+    /**
+     * Signs {@code person} in to the portal in {@code browser}, starting at {@code gateway} and clicking
+     * the provider's button on auth-server's sign-in page. Returns the page the browser ends on (the
+     * portal's {@code /portal/me} when all went well) without judging it.
+     */
+    public static synchronized Browser.Page toPortal(Browser browser, String gateway, StandInIdp idp, Person person) {
+        idp.nextUser(person.subject(), person.email(), person.emailVerified(), person.name());
+        Browser.Page signInPage = browser.navigate(gateway + "/oauth2/authorization/portal");
+        if (signInPage.status() != 200 || !signInPage.body().contains("Sign in")) {
+            throw new AssertionError("Expected auth-server's sign-in page: " + signInPage);
+        }
+        Browser.Page landed = browser.navigate(signInPage.link("Continue with"));
+        return new Browser.Page(landed.uri(), landed.status(), landed.headers(), landed.body(),
+                Stream.concat(signInPage.chain().stream(), landed.chain().stream()).toList());
     }
 
     private static void expect(Reply reply, int status) {

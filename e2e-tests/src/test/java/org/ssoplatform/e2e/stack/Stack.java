@@ -13,12 +13,17 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
+import com.nimbusds.jose.jwk.RSAKey;
+
 /**
  * The whole platform, once per test run: the stand-in IdP, auth-server, resource-service and two
  * gateway replicas, each a real process from its packaged jar on free ports, against real
  * PostgreSQL and Redis; and the local stand-in IdP of {@code ./platform up} (the local-idp jar, with
- * its sign-in form) for browser flows. Gateway A reaches resource-service through a {@link HeaderTap} so tests can
- * see what the backend received; gateway B reaches it directly.
+ * its sign-in form) for browser flows. Gateway A reaches resource-service through a {@link HeaderTap} so
+ * tests can see what the backend received; gateway B reaches it directly. Every guard is on as shipped,
+ * the key-guessing guard included (10 refused keys per client address a minute): the tests calling from
+ * 127.0.0.1 provoke fewer refusals than that in a whole run, and the guard's own test guesses from
+ * another loopback address.
  */
 public final class Stack implements AutoCloseable {
 
@@ -42,6 +47,15 @@ public final class Stack implements AutoCloseable {
 
     private static final int USER_RATE_PER_SECOND = 10;
 
+    /**
+     * Lifetime of the portal's access tokens, short enough for a test to see one expire. It is below
+     * the gateway's refresh margin (Spring Security's 60 s clock skew), so every relay refreshes.
+     */
+    public static final Duration PORTAL_ACCESS_TOKEN_TTL = Duration.ofSeconds(5);
+
+    /** Where auth-server sends a browser back to a gateway after the portal's sign-in. */
+    public static final String PORTAL_CALLBACK_PATH = "/login/oauth2/code/portal";
+
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -55,6 +69,10 @@ public final class Stack implements AutoCloseable {
     private StandInIdp idp;
 
     private AppProcess localIdp;
+
+    private PlatformRedis redis;
+
+    private Map<String, String> secrets;
 
     private HeaderTap tap;
 
@@ -88,18 +106,18 @@ public final class Stack implements AutoCloseable {
         Instant started = Instant.now();
         services = track(BackingServices.start());
         idp = track(new StandInIdp());
+        redis = track(new PlatformRedis(services));
         int[] ports = Ports.free(6);
         int authPort = ports[0], resourcePort = ports[1], tapPort = ports[2], gatewayAPort = ports[3],
                 gatewayBPort = ports[4], localIdpPort = ports[5];
         String issuer = "http://localhost:" + authPort;
-        Map<String, String> secrets = Secrets.generate();
+        secrets = Secrets.generate();
 
         localIdp = track(AppProcess.start("local-idp", jar("local-idp"), localIdpPort,
                 Map.of("SERVER_PORT", String.valueOf(localIdpPort)), List.of(), logs));
+        List<String> gateways = List.of("http://localhost:" + gatewayAPort, "http://localhost:" + gatewayBPort);
         authServer = track(AppProcess.start("auth-server", jar("auth-server"), authPort,
-                authServerEnv(authPort, issuer, secrets, localIdp.url(), "http://localhost:" + gatewayAPort,
-                        gatewayAPort, gatewayBPort),
-                authServerArgs(), logs));
+                authServerEnv(authPort, issuer, secrets, localIdp.url(), gateways), authServerArgs(), logs));
         resourceService = track(AppProcess.start("resource-service", jar("resource-service"), resourcePort,
                 Map.of("RESOURCE_SERVICE_PORT", String.valueOf(resourcePort), "AUTH_ISSUER", issuer, "AUTH_SERVER_URL",
                         issuer),
@@ -123,24 +141,18 @@ public final class Stack implements AutoCloseable {
      * public gateway (the portal's redirect, Swagger UI's origin and redirect).
      */
     private Map<String, String> authServerEnv(int port, String issuer, Map<String, String> secrets, String localIdpUrl,
-            String gatewayUrl, int... gatewayPorts) {
+            List<String> gateways) {
         Map<String, String> env = new HashMap<>(services.env());
         env.putAll(secrets);
         env.put("AUTH_SERVER_PORT", String.valueOf(port));
         env.put("AUTH_ISSUER", issuer);
         env.put("BOOTSTRAP_ADMINS", ADMIN_EMAIL);
-        // The portal (in each gateway) signs in and out through auth-server at the gateway's own address.
-        List<String> callbacks = new ArrayList<>();
-        List<String> homes = new ArrayList<>();
-        for (int gatewayPort : gatewayPorts) {
-            callbacks.add("http://localhost:" + gatewayPort + "/login/oauth2/code/portal");
-            homes.add("http://localhost:" + gatewayPort + "/");
-        }
-        env.put("PORTAL_REDIRECT_URI", String.join(",", callbacks));
-        env.put("PORTAL_LOGOUT_REDIRECT_URI", String.join(",", homes));
+        // The portal signs in through either gateway, as behind a load balancer each would be the public address.
+        env.put("PORTAL_REDIRECT_URI", String.join(",", gateways.stream().map(g -> g + PORTAL_CALLBACK_PATH).toList()));
+        env.put("PORTAL_LOGOUT_REDIRECT_URI", String.join(",", gateways.stream().map(g -> g + "/").toList()));
         env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("LOCAL_IDP_URL", localIdpUrl);
-        env.put("GATEWAY_URL", gatewayUrl);
+        env.put("GATEWAY_URL", gateways.get(0));
         return env;
     }
 
@@ -149,6 +161,7 @@ public final class Stack implements AutoCloseable {
         // Short enough to watch a grace period end, and last_used_at follow use within seconds.
         args.add("--platform.api-keys.rotation-grace=" + ROTATION_GRACE.toMillis() + "ms");
         args.add("--platform.api-keys.usage-flush-interval=" + USAGE_FLUSH_INTERVAL.toMillis() + "ms");
+        args.add("--platform.clients.portal.access-token-ttl=" + PORTAL_ACCESS_TOKEN_TTL.toMillis() + "ms");
         // An unbuffered access log: the evidence of which requests reached auth-server at all.
         args.addAll(List.of("--server.tomcat.accesslog.enabled=true",
                 "--server.tomcat.accesslog.directory=" + logs.toAbsolutePath(),
@@ -175,10 +188,7 @@ public final class Stack implements AutoCloseable {
         return List.of("--platform.gateway.rate-limit.api-key.capacity=" + API_KEY_RATE_CAPACITY,
                 "--platform.gateway.rate-limit.api-key.replenish-per-second=" + API_KEY_RATE_CAPACITY,
                 "--platform.gateway.rate-limit.user.capacity=" + USER_RATE_CAPACITY,
-                "--platform.gateway.rate-limit.user.replenish-per-second=" + USER_RATE_PER_SECOND,
-                // Every test calls from 127.0.0.1, and revocation tests provoke refusals on purpose: the
-                // per-address brute-force guard (10 a minute) must not turn their 401s into 429s.
-                "--platform.gateway.api-key.max-failed-attempts=1000");
+                "--platform.gateway.rate-limit.user.replenish-per-second=" + USER_RATE_PER_SECOND);
     }
 
     public String gatewayA() {
@@ -204,6 +214,24 @@ public final class Stack implements AutoCloseable {
     /** The local-idp jar's base URL: its sign-in form is where a browser signs in. */
     public String localIdp() {
         return localIdp.url();
+    }
+
+    /** The run's Redis, as the gateways share it. */
+    public PlatformRedis redis() {
+        return redis;
+    }
+
+    /** auth-server's database of this run. */
+    public PlatformDatabase database() {
+        return new PlatformDatabase(services.env());
+    }
+
+    /**
+     * The private key auth-server signs with now, decrypted with this run's PLATFORM_SIGNING_SECRET as
+     * an operator holding the secret could: for tokens that differ from genuine ones in one claim.
+     */
+    public RSAKey signingKey() {
+        return SigningKeyReader.read(database().currentSigningKey(), secrets.get("PLATFORM_SIGNING_SECRET"));
     }
 
     /** What resource-service received from gateway A. */

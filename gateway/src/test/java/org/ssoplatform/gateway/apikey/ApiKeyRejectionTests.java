@@ -3,29 +3,45 @@ package org.ssoplatform.gateway.apikey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.MediaType;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
 import org.ssoplatform.gateway.support.GatewayTest;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Unknown, guessed and revoked keys. */
 class ApiKeyRejectionTests extends GatewayTest {
 
     @Autowired
-    InvalidationListener invalidations;
-
-    @Autowired
-    LocalTokenCache localTokens;
-
-    @Autowired
     RedisConnectionFactory connections;
+
+    @Autowired
+    ReactiveRedisConnectionFactory connectionFactory;
+
+    @Autowired
+    DataRedisConnectionDetails redisDetails;
+
+    @Autowired
+    TokenExchangeClient exchange;
+
+    @Autowired
+    ApiKeyProperties properties;
+
+    @Autowired
+    JsonMapper json;
 
     @Test
     void unknownKeyIsAnswered401AndNegativelyCached() {
@@ -99,23 +115,42 @@ class ApiKeyRejectionTests extends GatewayTest {
             .until(() -> !redis.hasKey(redisKeys.apiKeyToken(ApiKeyFormat.hashHex(key))).block());
     }
 
+    /**
+     * The resolver and the listener, each on its own connection to Redis (as with a pool, or replicas):
+     * a lookup that starts after the invalidation dropped the key reads the token from Redis while the
+     * deletion there is held back, and puts it in the in-process cache again. Once the deletion lands,
+     * that copy must go too, or it would serve the revoked key for the rest of its local TTL.
+     */
     @Test
-    void aTokenCopiedBackFromRedisBeforeItsDeletionLandedIsDroppedToo() {
+    void aTokenALookupCopiedBackFromRedisBeforeItsDeletionLandedIsDroppedToo() {
         String key = ApiKeyFormat.generate();
         String hash = ApiKeyFormat.hashHex(key);
-        STAND_INS.exchangeIssues(key, "109", Duration.ofMinutes(5));
-        client("127.0.0.27").get().uri("/examples/race").header("X-API-Key", key).exchange().expectStatus().isOk();
         String inRedis = redisKeys.apiKeyToken(hash);
-        await().atMost(Duration.ofSeconds(2)).until(() -> redis.hasKey(inRedis).block());
-        ExchangedToken shared = ExchangedToken.parse(redis.opsForValue().get(inRedis).block());
+        STAND_INS.exchangeIssues(key, "109", Duration.ofMinutes(5));
+        DataRedisConnectionDetails.Standalone server = redisDetails.getStandalone();
+        try (OwnConnection lookups = new OwnConnection(server); OwnConnection deletions = new OwnConnection(server)) {
+            LocalTokenCache local = new LocalTokenCache(100);
+            ApiKeyResolver resolver = new ApiKeyResolver(local, new ApiKeyRedis(lookups.redis, redisKeys, properties),
+                    exchange, properties, Clock.systemUTC());
+            InvalidationListener listener = new InvalidationListener(connectionFactory, redisKeys, local,
+                    new ApiKeyRedis(deletions.redis, redisKeys, properties), json);
+            assertThat(resolve(resolver, key)).isInstanceOf(Resolution.Accepted.class);
+            await().atMost(Duration.ofSeconds(2)).until(() -> redis.hasKey(inRedis).block());
+            STAND_INS.exchangeRefuses(key);
+            int exchanges = STAND_INS.exchangesFor(key);
 
-        pauseRedisWrites(Duration.ofMillis(300)); // the deletion waits; reads go on
-        invalidations.apply("{\"hashes\":[\"" + hash + "\"]}");
-        long lookupBegan = localTokens.generation(); // after the first drop, before the deletion in Redis
-        await().atMost(Duration.ofSeconds(1)).until(() -> !redis.hasKey(inRedis).block());
-        localTokens.put(hash, shared, Duration.ofSeconds(10), lookupBegan); // what that lookup read from Redis
+            pauseRedisWrites(Duration.ofMillis(800)); // the deletion waits; reads go on
+            listener.apply("{\"hashes\":[\"" + hash + "\"]}");
+            assertThat(resolver.cached(key, hash)).as("dropped at once").isNull();
+            Resolution during = resolve(resolver, key);
 
-        await().atMost(Duration.ofSeconds(1)).until(() -> localTokens.get(hash) == null);
+            assertThat(during).as("a lookup while the deletion waits").isInstanceOf(Resolution.Accepted.class);
+            assertThat(STAND_INS.exchangesFor(key)).as("answered from Redis").isEqualTo(exchanges);
+            assertThat(resolver.cached(key, hash)).as("copied back into the in-process cache").isNotNull();
+            await().atMost(Duration.ofSeconds(3)).until(() -> !lookups.redis.hasKey(inRedis).block());
+            await().atMost(Duration.ofSeconds(1)).until(() -> resolver.cached(key, hash) == null);
+            assertThat(resolve(resolver, key)).isInstanceOf(Resolution.Rejected.class);
+        }
     }
 
     @Test
@@ -140,6 +175,30 @@ class ApiKeyRejectionTests extends GatewayTest {
         for (String key : keys) {
             client().get().uri("/examples/bulk").header("X-API-Key", key).exchange().expectStatus().isOk();
             assertThat(STAND_INS.exchangesFor(key)).isEqualTo(2);
+        }
+    }
+
+    private static Resolution resolve(ApiKeyResolver resolver, String key) {
+        return resolver.resolve(key, ApiKeyFormat.hashHex(key), () -> "127.0.0.28").block(Duration.ofSeconds(5));
+    }
+
+    /** A Redis connection of its own, not the context's shared one. */
+    private static final class OwnConnection implements AutoCloseable {
+
+        final LettuceConnectionFactory factory;
+
+        final ReactiveStringRedisTemplate redis;
+
+        OwnConnection(DataRedisConnectionDetails.Standalone server) {
+            factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(server.getHost(), server.getPort()));
+            factory.afterPropertiesSet();
+            factory.start();
+            redis = new ReactiveStringRedisTemplate(factory);
+        }
+
+        @Override
+        public void close() {
+            factory.destroy();
         }
     }
 

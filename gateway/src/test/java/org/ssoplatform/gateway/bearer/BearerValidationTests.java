@@ -1,24 +1,45 @@
 package org.ssoplatform.gateway.bearer;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
+import org.ssoplatform.gateway.support.GatewayInstance;
 import org.ssoplatform.gateway.support.GatewayTest;
 import org.ssoplatform.gateway.support.TestTokens;
 
 /** Bearer JWTs are verified at the edge and relayed unchanged. */
 class BearerValidationTests extends GatewayTest {
+
+    private static final Duration COOLDOWN = Duration.ofSeconds(2);
+
+    private static final String JWKS = "/oauth2/jwks";
+
+    @Autowired
+    ConfigurableApplicationContext context;
 
     @Test
     void expiredJwtIsRejectedWith401InvalidToken() {
@@ -65,15 +86,38 @@ class BearerValidationTests extends GatewayTest {
     }
 
     @Test
-    void unknownKidRefetchesTheJwksAtMostOncePerCooldown() {
-        call(TestTokens.user(uniqueUser())).expectStatus().isOk(); // keys are known
-        int before = jwksDownloads();
+    void anUnknownKidMakesTheGatewayFetchTheJwksOnceAndNotAgainWithinTheCooldown() throws InterruptedException {
+        try (KeySet keys = new KeySet(TestTokens.KEY); GatewayInstance gateway = trusting(keys)) {
+            call(gateway, TestTokens.user(uniqueUser())).expectStatus().isOk();
+            assertThat(keys.downloads()).as("the first token's download").isEqualTo(1);
+            sleep(COOLDOWN.plusMillis(200));
 
-        for (int i = 0; i < 5; i++) {
-            expectInvalidToken(call(TestTokens.sign(TestTokens.userClaims(uniqueUser()).build(), TestTokens.UNKNOWN_KID_KEY)));
+            long start = System.nanoTime();
+            for (int i = 0; i < 5; i++) {
+                expectInvalidToken(call(gateway,
+                        TestTokens.sign(TestTokens.userClaims(uniqueUser()).build(), TestTokens.UNKNOWN_KID_KEY)));
+            }
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("five calls within one cooldown")
+                .isLessThan(COOLDOWN);
+            assertThat(keys.downloads()).as("downloads after five tokens with an unknown kid").isEqualTo(2);
         }
+    }
 
-        assertThat(jwksDownloads() - before).isLessThanOrEqualTo(1);
+    @Test
+    void aKeyPublishedAfterTheGatewayLoadedTheJwksIsAcceptedAfterOneRefetch() throws Exception {
+        RSAKey rotated = new RSAKeyGenerator(2048).keyID("next-" + UUID.randomUUID()).generate();
+        try (KeySet keys = new KeySet(TestTokens.KEY); GatewayInstance gateway = trusting(keys)) {
+            call(gateway, TestTokens.user(uniqueUser())).expectStatus().isOk();
+            keys.publish(TestTokens.KEY, rotated); // auth-server rotates: the next key is published
+            sleep(COOLDOWN.plusMillis(200));
+
+            call(gateway, TestTokens.sign(TestTokens.userClaims(uniqueUser()).build(), rotated)).expectStatus().isOk();
+            call(gateway, TestTokens.sign(TestTokens.userClaims(uniqueUser()).build(), rotated)).expectStatus().isOk();
+            call(gateway, TestTokens.user(uniqueUser())).expectStatus().isOk();
+
+            assertThat(keys.downloads()).as("the first download and one re-fetch").isEqualTo(2);
+        }
     }
 
     @Test
@@ -105,8 +149,43 @@ class BearerValidationTests extends GatewayTest {
             .expectBody().jsonPath("$.status").isEqualTo(401);
     }
 
-    private static int jwksDownloads() {
-        return STAND_INS.authServer.findAll(getRequestedFor(urlPathEqualTo("/oauth2/jwks"))).size();
+    /** A gateway instance whose JWKS comes from {@code keys}, with a short re-fetch cool-down. */
+    private GatewayInstance trusting(KeySet keys) {
+        return GatewayInstance.like(context, Map.of("platform.gateway.auth-server-url", keys.server.baseUrl(),
+                "platform.gateway.jwt.jwks-refresh-cooldown", COOLDOWN.toMillis() + "ms"));
+    }
+
+    private static ResponseSpec call(GatewayInstance gateway, String jwt) {
+        return gateway.client().get().uri("/examples/bearer").header("Authorization", "Bearer " + jwt).exchange();
+    }
+
+    private static void sleep(Duration duration) throws InterruptedException {
+        Thread.sleep(duration.toMillis());
+    }
+
+    /** auth-server's JWKS alone, stood in by its own WireMock, so its downloads are this test's only. */
+    private static final class KeySet implements AutoCloseable {
+
+        final WireMockServer server = new WireMockServer(options().dynamicPort());
+
+        KeySet(RSAKey... keys) {
+            server.start();
+            publish(keys);
+        }
+
+        void publish(RSAKey... keys) {
+            server.stubFor(get(JWKS).willReturn(okJson(new JWKSet(
+                    Arrays.stream(keys).map(key -> (JWK) key.toPublicJWK()).toList()).toString())));
+        }
+
+        int downloads() {
+            return server.findAll(getRequestedFor(urlPathEqualTo(JWKS))).size();
+        }
+
+        @Override
+        public void close() {
+            server.stop();
+        }
     }
 
     private static String uniqueUser() {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.ssoplatform.gateway.support.GatewayTest;
@@ -36,6 +37,10 @@ class PortalLoginTests extends GatewayTest {
 
     /** Not Spring's default "SESSION", which auth-server on the same host would overwrite. */
     private static final String SESSION_COOKIE = "GATEWAY_SESSION";
+
+    /** Where the session keeps the portal's tokens (WebSessionServerOAuth2AuthorizedClientRepository). */
+    private static final String AUTHORIZED_CLIENTS = WebSessionServerOAuth2AuthorizedClientRepository.class.getName()
+            + ".AUTHORIZED_CLIENTS";
 
     @Value("${platform.redis.namespace}")
     String namespace;
@@ -50,6 +55,9 @@ class PortalLoginTests extends GatewayTest {
         assertThat(authorize.toString()).startsWith(TestTokens.ISSUER + "/oauth2/authorize");
         assertThat(query).containsEntry("client_id", "portal").containsEntry("code_challenge_method", "S256")
             .containsKey("code_challenge");
+        // What auth-server registers for the portal: <the gateway's public address>/login/oauth2/code/portal.
+        assertThat(decode(query.get("redirect_uri"))).isEqualTo("http://127.0.0.1:" + port + "/login/oauth2/code/portal");
+        String beforeSignIn = cookie(start, SESSION_COOKIE); // holds the authorization request meanwhile
         String code = "code-" + UUID.randomUUID();
         String accessToken = TestTokens.user(sub);
         stubTokenEndpoint(code, accessToken, idToken(sub, decode(query.get("nonce")), "ada@example.com"));
@@ -57,7 +65,7 @@ class PortalLoginTests extends GatewayTest {
 
         EntityExchangeResult<Void> callback = client().get()
             .uri("/login/oauth2/code/portal?code={code}&state={state}", code, decode(query.get("state")))
-            .cookie(SESSION_COOKIE, cookie(start, SESSION_COOKIE))
+            .cookie(SESSION_COOKIE, beforeSignIn)
             .exchange().expectStatus().is3xxRedirection().expectBody().isEmpty();
         assertThat(callback.getResponseHeaders().getLocation().getPath()).isEqualTo("/");
         String session = cookie(callback, SESSION_COOKIE);
@@ -74,7 +82,11 @@ class PortalLoginTests extends GatewayTest {
             .findAll(postRequestedFor(urlPathEqualTo(StandIns.TOKEN_PATH)).withRequestBody(containing(code)))
             .get(0);
         assertThat(tokenRequest.getBodyAsString()).contains("code_verifier=");
-        assertThat(redis.keys(namespace + ":session:*").collectList().block()).isNotEmpty();
+        // Signing in made a new session (a new id, against fixation), kept in Redis with the person in it.
+        assertThat(session).isNotEqualTo(beforeSignIn);
+        assertThat(redis.<String, String>opsForHash().keys(sessionKey(session)).collectList().block())
+            .contains("sessionAttr:SPRING_SECURITY_CONTEXT", "sessionAttr:" + AUTHORIZED_CLIENTS);
+        assertThat(redis.hasKey(sessionKey(beforeSignIn)).block()).as("the session before sign-in").isFalse();
 
         String path = "/examples/portal-" + UUID.randomUUID();
         client().get().uri("/portal/api" + path).cookie(SESSION_COOKIE, session).exchange().expectStatus().isOk();
@@ -152,6 +164,10 @@ class PortalLoginTests extends GatewayTest {
     private static void stubUserInfo(String sub, String email) {
         STAND_INS.authServer.stubFor(get("/userinfo")
             .willReturn(okJson("{\"sub\":\"" + sub + "\",\"email\":\"" + email + "\"}")));
+    }
+
+    private String sessionKey(String sessionId) {
+        return namespace + ":session:sessions:" + sessionId;
     }
 
     private static void stubTokenEndpoint(String code, String accessToken, String idToken) {

@@ -56,9 +56,10 @@ class RedisDownTests extends GatewayTest {
     @Test
     void gatewayRecoversWhenRedisReturns() throws IOException {
         DataRedisConnectionDetails.Standalone real = context.getBean(DataRedisConnectionDetails.class).getStandalone();
+        // The in-process copy of a key outlives the test: only an invalidation message can drop it.
         try (TcpProxy proxy = new TcpProxy(real.getHost(), real.getPort());
-                GatewayInstance gateway = GatewayInstance.like(context,
-                        Map.of("spring.data.redis.host", "127.0.0.1", "spring.data.redis.port", proxy.port()))) {
+                GatewayInstance gateway = GatewayInstance.like(context, Map.of("spring.data.redis.host", "127.0.0.1",
+                        "spring.data.redis.port", proxy.port(), "platform.gateway.api-key.local-ttl", "10m"))) {
             String before = ApiKeyFormat.generate();
             STAND_INS.exchangeIssues(before, "402", Duration.ofMinutes(5));
             gateway.client().get().uri("/examples/r").header("X-API-Key", before).exchange().expectStatus().isOk();
@@ -80,7 +81,9 @@ class RedisDownTests extends GatewayTest {
                 await().atMost(Duration.ofSeconds(1)).until(() -> cachedInRedis(after));
             });
 
-            // the invalidation subscription is back too
+            // The invalidation subscription is back too: the instance holds the key in its own cache again
+            // (copied from Redis), and only a message it hears can make it refuse the key within the wait.
+            gateway.client().get().uri("/examples/r").header("X-API-Key", before).exchange().expectStatus().isOk();
             STAND_INS.exchangeRefuses(before);
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
                 redis.convertAndSend(redisKeys.invalidations(), "{\"hashes\":[\"" + ApiKeyFormat.hashHex(before) + "\"]}")
