@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.ssoplatform.e2e.client.CookieBrowser;
+import org.ssoplatform.e2e.client.Browser;
+import org.ssoplatform.e2e.client.Browser.Page;
 import org.ssoplatform.e2e.client.Http;
 import org.ssoplatform.e2e.client.ManagementApi.CreatedKey;
 import org.ssoplatform.e2e.client.Poll;
@@ -41,36 +42,36 @@ class AccountSecurityIT {
     @Test
     void signingOutOfThePortalEndsTheAuthServerSessionToo() {
         Person person = fixtures.newPerson("portal-out");
-        CookieBrowser browser = new CookieBrowser();
+        Browser browser = new Browser();
         portalSignIn(browser, stack.gatewayA(), person);
 
-        Reply signedOut = browser.post(stack.gatewayA() + "/logout", csrf(browser));
+        Page signedOut = browser.submit(stack.gatewayA() + "/logout");
 
-        assertThat(signedOut.request()).as("back at the portal's home").isEqualTo("GET " + stack.gatewayA() + "/");
+        assertThat(signedOut.uri()).as("back at the portal's home").hasToString(stack.gatewayA() + "/");
         assertThat(stack.authServerAccessLog().lines()).anyMatch(line -> line.contains("GET /connect/logout?id_token_hint="));
-        assertThat(browser.open(stack.gatewayA() + "/portal/me").status()).isEqualTo(401);
-        assertThat(browser.open(stack.gatewayA() + "/oauth2/authorization/portal").body())
+        assertThat(browser.navigate(stack.gatewayA() + "/portal/me").status()).isEqualTo(401);
+        assertThat(browser.navigate(stack.gatewayA() + "/oauth2/authorization/portal").body())
             .as("signing in again asks to sign in at auth-server").contains("/oauth2/authorization/google");
     }
 
     @Test
     void signingOutEverywhereEndsThePortalSessionsOnBothGatewaysAndTheAuthServerSession() {
         Person person = fixtures.newPerson("everywhere");
-        CookieBrowser laptop = new CookieBrowser();
+        Browser laptop = new Browser();
         portalSignIn(laptop, stack.gatewayA(), person);
-        CookieBrowser phone = new CookieBrowser();
+        Browser phone = new Browser();
         portalSignIn(phone, stack.gatewayB(), person);
-        CookieBrowser someoneElse = new CookieBrowser();
+        Browser someoneElse = new Browser();
         portalSignIn(someoneElse, stack.gatewayB(), fixtures.newPerson("bystander"));
 
-        Reply revoked = laptop.post(stack.gatewayA() + "/portal/api/v1/users/me/sessions/revoke", csrf(laptop));
+        Reply revoked = laptop.fetch("POST", stack.gatewayA() + "/portal/api/v1/users/me/sessions/revoke", null);
 
         assertThat(revoked.status()).as("%s", revoked).isEqualTo(204);
-        assertThat(laptop.open(stack.gatewayA() + "/portal/me").status()).isEqualTo(401);
-        assertThat(phone.open(stack.gatewayB() + "/portal/me").status()).isEqualTo(401);
-        assertThat(phone.open(stack.gatewayA() + "/portal/me").status()).isEqualTo(401);
-        assertThat(someoneElse.open(stack.gatewayB() + "/portal/me").status()).isEqualTo(200);
-        assertThat(phone.open(stack.gatewayB() + "/oauth2/authorization/portal").body())
+        assertThat(laptop.navigate(stack.gatewayA() + "/portal/me").status()).isEqualTo(401);
+        assertThat(phone.navigate(stack.gatewayB() + "/portal/me").status()).isEqualTo(401);
+        assertThat(phone.navigate(stack.gatewayA() + "/portal/me").status()).isEqualTo(401);
+        assertThat(someoneElse.navigate(stack.gatewayB() + "/portal/me").status()).isEqualTo(200);
+        assertThat(phone.navigate(stack.gatewayB() + "/oauth2/authorization/portal").body())
             .as("signing in again asks to sign in at auth-server").contains("/oauth2/authorization/google");
     }
 
@@ -109,21 +110,15 @@ class AccountSecurityIT {
      * Signs {@code person} in to the portal of {@code gateway} as a browser does: the gateway sends it to
      * auth-server, whose sign-in page offers the provider; back at the portal it is signed in.
      */
-    private void portalSignIn(CookieBrowser browser, String gateway, Person person) {
+    private void portalSignIn(Browser browser, String gateway, Person person) {
         synchronized (SignIn.class) { // the stand-in's queue of people is shared with the JSON sign-ins
-            Reply signInPage = browser.open(gateway + "/oauth2/authorization/portal");
+            Page signInPage = browser.navigate(gateway + "/oauth2/authorization/portal");
             assertThat(signInPage.body()).as("%s", signInPage).contains("/oauth2/authorization/google");
             stack.idp().nextUser(person.subject(), person.email(), person.emailVerified(), person.name());
-            Reply me = browser.open(stack.authServer() + "/oauth2/authorization/google");
+            Page me = browser.navigate(stack.authServer() + "/oauth2/authorization/google");
             assertThat(me.status()).as("%s", me).isEqualTo(200);
             assertThat(me.body()).contains(person.email());
         }
-    }
-
-    private static Map<String, String> csrf(CookieBrowser browser) {
-        String token = browser.cookie("XSRF-TOKEN");
-        assertThat(token).as("the portal's CSRF cookie").isNotNull();
-        return Map.of("X-XSRF-TOKEN", token);
     }
 
     private static Reply call(String gateway, CreatedKey key) {

@@ -52,14 +52,16 @@ class PortalInBrowserIT {
         Page landed = SignIn.toPortal(browser, stack.gatewayA(), stack.idp(), person);
 
         assertThat(landed.status()).as("%s", landed).isEqualTo(200);
-        assertThat(landed.uri()).isEqualTo(URI.create(stack.gatewayA() + "/portal/me"));
-        assertThat(landed.json()).containsEntry("email", person.email()).containsEntry("name", person.name());
+        assertThat(landed.uri()).isEqualTo(URI.create(stack.gatewayA() + "/"));
+        assertThat(landed.body()).contains("Signed in as").contains(person.email());
+        assertThat(browser.fetch("GET", stack.gatewayA() + "/portal/me", null).json())
+            .containsEntry("email", person.email()).containsEntry("name", person.name());
         List<URI> chain = landed.chain();
         assertThat(List.of(indexOf(chain, stack.authServer() + "/oauth2/authorize?"),
                 indexOf(chain, stack.authServer() + "/login"), indexOf(chain, stack.idp().issuer() + "/authorize?"),
                 indexOf(chain, stack.authServer() + "/login/oauth2/code/" + StandInIdp.PROVIDER + "?"),
                 indexOf(chain, stack.gatewayA() + Stack.PORTAL_CALLBACK_PATH + "?"),
-                indexOf(chain, stack.gatewayA() + "/portal/me")))
+                chain.size() - 1))
             .as("where the browser went, in order: %s", chain)
             .isSorted()
             .doesNotHaveDuplicates();
@@ -75,8 +77,8 @@ class PortalInBrowserIT {
         Page again = browser.navigate(stack.gatewayA() + "/oauth2/authorization/portal");
 
         assertThat(again.status()).as("%s", again).isEqualTo(200);
-        assertThat(again.uri()).isEqualTo(URI.create(stack.gatewayA() + "/portal/me"));
-        assertThat(again.json()).containsEntry("email", person.email());
+        assertThat(again.uri()).isEqualTo(URI.create(stack.gatewayA() + "/"));
+        assertThat(again.body()).contains("Signed in as").contains(person.email());
         assertThat(again.chain()).as("auth-server's sign-in page")
             .noneMatch(hop -> hop.toString().equals(stack.authServer() + "/login"));
         assertThat(again.passedThrough(stack.idp().issuer())).as("the identity provider").isEmpty();
@@ -166,9 +168,10 @@ class PortalInBrowserIT {
         Reply forged = browser.fetch("POST", stack.gatewayA() + "/logout", null, false);
         assertThat(forged.status()).as("sign-out without the CSRF token: %s", forged).isEqualTo(403);
         Expect.ok(browser.fetch("GET", stack.gatewayA() + "/portal/me", null));
-        Reply signedOut = browser.fetch("POST", stack.gatewayA() + "/logout", null);
+        Page signedOut = browser.submit(stack.gatewayA() + "/logout");
 
-        assertThat(signedOut.status()).as("%s", signedOut).isEqualTo(204);
+        assertThat(signedOut.uri()).as("back at the start page: %s", signedOut).isEqualTo(URI.create(stack.gatewayA() + "/"));
+        assertThat(signedOut.passedThrough(stack.authServer() + "/connect/logout")).as("auth-server's sign-out").isPresent();
         Expect.unauthorized(browser.fetch("GET", stack.gatewayA() + "/portal/me", null));
         Expect.unauthorized(browser.fetch("GET", stack.gatewayA() + "/portal/api/v1/users/me", null));
         Expect.unauthorized(Browser.replay(stack.gatewayA() + "/portal/me", cookies));

@@ -5,10 +5,12 @@ import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,16 +76,35 @@ public final class Browser {
     }
 
     public Page navigate(URI start) {
+        return follow(start, HttpRequest.newBuilder(start).header("Accept", NAVIGATION_ACCEPT).GET());
+    }
+
+    /**
+     * Submits a form of the page at {@code url}'s site that holds only its CSRF token (the
+     * {@code XSRF-TOKEN} cookie's value as {@code _csrf}, as the portal's forms carry it), following every
+     * redirect of the answer.
+     */
+    public Page submit(String url) {
+        URI uri = URI.create(url);
+        String token = cookie(uri, "XSRF-TOKEN").orElseThrow(() -> new AssertionError("No XSRF-TOKEN cookie for " + url));
+        return follow(uri, HttpRequest.newBuilder(uri).header("Accept", NAVIGATION_ACCEPT)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8))));
+    }
+
+    private Page follow(URI start, HttpRequest.Builder first) {
         List<URI> chain = new ArrayList<>();
         URI uri = start;
+        HttpRequest.Builder request = first;
         for (int hops = 0; hops <= MAX_REDIRECTS; hops++) {
             chain.add(uri);
-            HttpResponse<String> response = send(HttpRequest.newBuilder(uri).header("Accept", NAVIGATION_ACCEPT).GET());
+            HttpResponse<String> response = send(request);
             Optional<String> location = response.headers().firstValue("Location");
             if (response.statusCode() / 100 != 3 || location.isEmpty()) {
                 return new Page(uri, response.statusCode(), response.headers(), response.body(), List.copyOf(chain));
             }
             uri = uri.resolve(location.get());
+            request = HttpRequest.newBuilder(uri).header("Accept", NAVIGATION_ACCEPT).GET();
         }
         throw new AssertionError("More than " + MAX_REDIRECTS + " redirects: " + chain);
     }
