@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Decides once per JVM whether the real services come from Testcontainers or from the machine.
- * {@code PLATFORM_TEST_SERVICES=machine|containers} overrides the detection.
+ * Decides once per JVM whether the real services come from Testcontainers, or from outside Docker
+ * (the machine's servers or embedded ones: {@link TestServices}). {@code PLATFORM_TEST_SERVICES}
+ * overrides the detection: {@code containers} means Docker, {@code machine} and {@code embedded} not.
  */
 public final class Docker {
 
@@ -21,12 +22,9 @@ public final class Docker {
     }
 
     private static boolean detect() {
-        String forced = System.getenv("PLATFORM_TEST_SERVICES");
-        if ("machine".equalsIgnoreCase(forced)) {
-            return false;
-        }
-        if ("containers".equalsIgnoreCase(forced)) {
-            return true;
+        TestServices.Source forced = TestServices.forced();
+        if (forced != null) {
+            return forced == TestServices.Source.CONTAINERS;
         }
         boolean configured = System.getenv("DOCKER_HOST") != null
                 || Files.exists(Path.of("/var/run/docker.sock"))

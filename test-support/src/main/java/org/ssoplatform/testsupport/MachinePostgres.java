@@ -11,10 +11,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 
+import org.ssoplatform.embedded.EmbeddedPostgresServer;
+
 /**
- * A fresh database on the machine's PostgreSQL for this test JVM, dropped when the JVM exits.
- * Databases left behind by a crashed run (their owning process is gone) are dropped first, so a
- * run after a crash starts clean.
+ * A fresh database for this test JVM on a PostgreSQL outside Docker, dropped when the JVM exits: the
+ * machine's server given by {@code POSTGRES_*}, or an embedded one started for this JVM where
+ * {@link TestServices#postgres()} says so. Databases left behind by a crashed run (their owning
+ * process is gone) are dropped first, so a run after a crash starts clean.
  */
 public final class MachinePostgres {
 
@@ -26,19 +29,32 @@ public final class MachinePostgres {
     }
 
     public static String host() {
-        return env("POSTGRES_HOST", "127.0.0.1");
+        return embedded() ? EmbeddedServers.postgres().host() : configuredHost();
     }
 
     public static String port() {
-        return env("POSTGRES_PORT", "5432");
+        return embedded() ? String.valueOf(EmbeddedServers.postgres().port()) : configuredPort();
     }
 
     public static String user() {
-        return env("POSTGRES_USER", "postgres");
+        return embedded() ? EmbeddedPostgresServer.SUPERUSER : env("POSTGRES_USER", "postgres");
     }
 
     public static String password() {
-        return env("POSTGRES_PASSWORD", "");
+        return embedded() ? "" : env("POSTGRES_PASSWORD", "");
+    }
+
+    /** Whether this JVM's database is on an embedded server rather than the machine's. */
+    public static boolean embedded() {
+        return TestServices.postgres() == TestServices.Source.EMBEDDED;
+    }
+
+    static String configuredHost() {
+        return env("POSTGRES_HOST", "127.0.0.1");
+    }
+
+    static String configuredPort() {
+        return env("POSTGRES_PORT", "5432");
     }
 
     /** JDBC URL of this JVM's own database, created on first use. */
@@ -62,8 +78,8 @@ public final class MachinePostgres {
         }
         catch (SQLException ex) {
             throw new IllegalStateException("PostgreSQL is not reachable at " + host() + ":" + port() + " as "
-                    + user() + " (set POSTGRES_HOST/POSTGRES_PORT/POSTGRES_USER/POSTGRES_PASSWORD, or run Docker)",
-                    ex);
+                    + user() + " (set POSTGRES_HOST/POSTGRES_PORT/POSTGRES_USER/POSTGRES_PASSWORD, run Docker, or set"
+                    + " PLATFORM_TEST_SERVICES=embedded)", ex);
         }
     }
 

@@ -13,8 +13,10 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
 /**
- * The machine's Redis, shared with other runs: this JVM gets a key namespace of its own
- * ({@code platform.redis.namespace}) whose keys are deleted when the JVM exits.
+ * A Redis outside Docker: the machine's server given by {@code REDIS_*}, shared with other runs, or an
+ * embedded one started for this JVM where {@link TestServices#redis()} says so. Either way this JVM
+ * gets a key namespace of its own ({@code platform.redis.namespace}) whose keys are deleted when the
+ * JVM exits.
  */
 public final class MachineRedis {
 
@@ -29,10 +31,23 @@ public final class MachineRedis {
     }
 
     public static String host() {
-        return MachinePostgres.env("REDIS_HOST", "127.0.0.1");
+        return embedded() ? EmbeddedServers.redis().host() : configuredHost();
     }
 
     public static int port() {
+        return embedded() ? EmbeddedServers.redis().port() : configuredPort();
+    }
+
+    /** Whether this JVM's Redis is an embedded server rather than the machine's. */
+    public static boolean embedded() {
+        return TestServices.redis() == TestServices.Source.EMBEDDED;
+    }
+
+    static String configuredHost() {
+        return MachinePostgres.env("REDIS_HOST", "127.0.0.1");
+    }
+
+    static int configuredPort() {
         return Integer.parseInt(MachinePostgres.env("REDIS_PORT", "6379"));
     }
 
@@ -41,6 +56,9 @@ public final class MachineRedis {
     }
 
     private static void deleteNamespace() {
+        if (TestServices.redisIfDecided() != TestServices.Source.MACHINE) {
+            return; // a container or embedded server goes away with its keys
+        }
         RedisClient client = RedisClient.create(RedisURI.builder().withHost(host()).withPort(port())
             .withTimeout(Duration.ofSeconds(2)).build());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {

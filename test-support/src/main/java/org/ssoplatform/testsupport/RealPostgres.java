@@ -9,7 +9,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * A real PostgreSQL for a Spring test: a Testcontainers one through {@code @ServiceConnection}
- * where a Docker engine runs, otherwise a fresh database on the machine's server.
+ * where a Docker engine runs, otherwise a fresh database on the machine's server or, where that does
+ * not answer, on an embedded server of this JVM's own ({@link TestServices}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class RealPostgres {

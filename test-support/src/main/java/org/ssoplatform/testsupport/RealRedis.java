@@ -9,7 +9,8 @@ import org.testcontainers.containers.GenericContainer;
 
 /**
  * A real Redis for a Spring test: a Testcontainers one through {@code @ServiceConnection} where a
- * Docker engine runs, otherwise the machine's server under a key namespace of this run's own.
+ * Docker engine runs, otherwise the machine's server or, where that does not answer, an embedded server
+ * of this JVM's own ({@link TestServices}); always under a key namespace of this run's own.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class RealRedis {

@@ -11,10 +11,10 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * The real PostgreSQL and Redis of a run, as the environment the apps get. Where a Docker engine
- * runs, fresh containers; otherwise the machine's servers, with a database of this run's own
- * (created and dropped by test-support's {@link MachinePostgres}) and a Redis namespace of its own
- * (deleted at exit by {@link MachineRedis}). {@code PLATFORM_TEST_SERVICES=machine|containers}
- * forces either, as for the other modules' tests.
+ * runs, fresh containers; otherwise the machine's servers or, where they do not answer, embedded ones
+ * started by this JVM, with a database of this run's own (created and dropped by test-support's
+ * {@link MachinePostgres}) and a Redis namespace of its own (deleted at exit by {@link MachineRedis}).
+ * {@code PLATFORM_TEST_SERVICES=machine|containers|embedded} forces one, as for the other modules' tests.
  */
 public final class BackingServices implements AutoCloseable {
 
@@ -69,7 +69,10 @@ public final class BackingServices implements AutoCloseable {
         env.put("REDIS_PORT", String.valueOf(MachineRedis.port()));
         env.put("PLATFORM_REDIS_NAMESPACE", MachineRedis.namespace()); // its keys are deleted at JVM exit
         return new BackingServices(env, () -> {
-        }, "machine PostgreSQL database " + database + ", machine Redis namespace " + MachineRedis.namespace());
+        }, (MachinePostgres.embedded() ? "embedded" : "machine") + " PostgreSQL database " + database + " at "
+                + MachinePostgres.host() + ":" + MachinePostgres.port() + ", "
+                + (MachineRedis.embedded() ? "embedded" : "machine") + " Redis namespace " + MachineRedis.namespace()
+                + " at " + MachineRedis.host() + ":" + MachineRedis.port());
     }
 
     private static BackingServices containers() {
