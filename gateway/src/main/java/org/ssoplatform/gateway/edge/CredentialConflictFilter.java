@@ -1,4 +1,4 @@
-package org.ssoplatform.gateway.apikey;
+package org.ssoplatform.gateway.edge;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package org.ssoplatform.gateway.config;
+package org.ssoplatform.gateway.edge;
 
 import java.util.List;
 
@@ -22,7 +22,7 @@ import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.server.WebFilter;
 import org.ssoplatform.gateway.apikey.ApiKeyFilters;
 import org.ssoplatform.gateway.bearer.BearerFailureHandler;
-import org.ssoplatform.gateway.config.EdgeChains.Lane;
+import org.ssoplatform.gateway.edge.EdgeChains.Lane;
 import org.ssoplatform.gateway.portal.PortalPaths;
 import org.ssoplatform.gateway.web.ProblemAccessDeniedHandler;
 import org.ssoplatform.gateway.web.ProblemEntryPoint;

@@ -1,4 +1,4 @@
-package org.ssoplatform.gateway.config;
+package org.ssoplatform.gateway.edge;
 
 import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
