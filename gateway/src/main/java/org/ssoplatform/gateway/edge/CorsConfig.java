@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.ssoplatform.gateway.config.GatewayProperties;
 
 /**
  * CORS for browsers calling the APIs or the portal back end from the allowed origins only
