@@ -12,7 +12,7 @@ import org.ssoplatform.gateway.web.PathPatterns;
  * through. A public path is open to anyone; every other path is open to any authenticated caller, which
  * every accepted bearer token and API key makes, so the API-key lane, which accepts its keys itself,
  * needs no authorization stage of its own. A rule that could refuse an authenticated caller would have
- * to be checked in that lane too ({@code KeyLaneAuthorizationTests} fails until it is).
+ * to be checked in that lane too ({@code LaneAuthorizationTests} fails until it is).
  */
 @Component
 final class AccessRules {

@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
  * accepted key makes through on every path, so every rule of the chain must grant that caller; the
  * no-credential lane lets anyone through on a public path, so the chain must grant that path to anyone.
  */
-class KeyLaneAuthorizationTests extends SharedGateway {
+class LaneAuthorizationTests extends SharedGateway {
 
     @Autowired
     @Qualifier("apiSecurityFilterChain")
