@@ -50,8 +50,11 @@ final class InvalidationListener implements SmartLifecycle {
 
     private volatile Disposable subscription;
 
+    private final ApiKeyMeters meters;
+
     InvalidationListener(ReactiveRedisConnectionFactory connections, RedisKeys keys, LocalTokenCache local,
-            ApiKeyRedis redis, JsonMapper json) {
+            ApiKeyRedis redis, JsonMapper json, ApiKeyMeters meters) {
+        this.meters = meters;
         this.connections = connections;
         this.keys = keys;
         this.local = local;
@@ -88,6 +91,7 @@ final class InvalidationListener implements SmartLifecycle {
         }
         if (body.path("all").asBoolean(false)) {
             local.invalidateAll();
+            lag(body);
             redis.deleteAll().doFinally(signal -> local.invalidateAll()).subscribe(done -> {
             }, ex -> log.debug("Bulk invalidation in Redis failed: {}", ex.getClass().getSimpleName()));
             return;
@@ -101,8 +105,17 @@ final class InvalidationListener implements SmartLifecycle {
         });
         if (!hashes.isEmpty()) {
             local.invalidate(hashes);
+            lag(body);
             redis.delete(hashes).doFinally(signal -> local.invalidate(hashes)).subscribe(done -> {
             }, ex -> log.debug("Invalidation in Redis failed: {}", ex.getClass().getSimpleName()));
+        }
+    }
+
+    /** {@code published_at} (epoch ms) is optional: a message without it is applied all the same. */
+    private void lag(JsonNode body) {
+        JsonNode publishedAt = body.path("published_at");
+        if (publishedAt.isIntegralNumber()) {
+            meters.revoked(publishedAt.asLong(), System.currentTimeMillis());
         }
     }
 

@@ -3,6 +3,9 @@ package org.ssoplatform.gateway.ratelimit;
 import java.security.Principal;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -31,7 +34,13 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
 
     private final Problems problems;
 
-    RateLimitFilter(TokenLeases leases, RateLimitProperties properties, Problems problems) {
+    private final Counter apiKeyRefusals;
+
+    private final Counter userRefusals;
+
+    RateLimitFilter(TokenLeases leases, RateLimitProperties properties, Problems problems, MeterRegistry meters) {
+        this.apiKeyRefusals = refusals(meters, "api_key");
+        this.userRefusals = refusals(meters, "user");
         this.leases = leases;
         this.properties = properties;
         this.problems = problems;
@@ -66,13 +75,15 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
         String subject = apiKeyId != null ? "apikey:" + apiKeyId : "user:" + principal.getName();
         Decision local = leases.takeLocal(subject, limit);
         if (local != null) {
-            return decide(exchange, chain, limit, local);
+            return decide(exchange, chain, limit, local, apiKeyId != null);
         }
         return leases.takeShared(subject, limit)
-            .flatMap(decision -> decision.isEmpty() ? chain.filter(exchange) : decide(exchange, chain, limit, decision.get()));
+            .flatMap(decision -> decision.isEmpty() ? chain.filter(exchange)
+                    : decide(exchange, chain, limit, decision.get(), apiKeyId != null));
     }
 
-    private Mono<Void> decide(ServerWebExchange exchange, GatewayFilterChain chain, Limit limit, Decision d) {
+    private Mono<Void> decide(ServerWebExchange exchange, GatewayFilterChain chain, Limit limit, Decision d,
+            boolean apiKey) {
         HttpHeaders headers = exchange.getResponse().getHeaders();
         headers.set("RateLimit-Limit", String.valueOf(limit.capacity()));
         headers.set("RateLimit-Remaining", String.valueOf(d.remaining()));
@@ -80,8 +91,16 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
         if (d.allowed()) {
             return chain.filter(exchange);
         }
+        (apiKey ? apiKeyRefusals : userRefusals).increment();
         return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded; slow down.",
                 h -> h.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, seconds(d.retryAfterMillis())))));
+    }
+
+    private static Counter refusals(MeterRegistry meters, String caller) {
+        return Counter.builder("platform.ratelimit.refusals")
+            .description("Requests refused by the rate limit (429), by kind of caller")
+            .tag("caller", caller)
+            .register(meters);
     }
 
     private static long seconds(long millis) {
