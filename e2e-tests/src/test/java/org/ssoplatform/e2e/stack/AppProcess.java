@@ -67,6 +67,8 @@ public final class AppProcess implements AutoCloseable {
             .directory(logDir.toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().retainAll(INHERITED_ENV);
+        // A free management port unless the test names one: the defaults (8180...) would collide across runs.
+        environment.put("MANAGEMENT_PORT", "0");
         environment.putAll(env);
         try {
             return new AppProcess(name, port, log, builder.start());

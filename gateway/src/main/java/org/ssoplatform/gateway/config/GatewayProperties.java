@@ -19,8 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record GatewayProperties(
         @DefaultValue("http://localhost:9000") URI authServerUrl,
         @DefaultValue("http://localhost:9000") String authIssuer,
-        @DefaultValue({ "/examples/public", "/api/v1/auth/**", "/actuator/health", "/actuator/health/**",
-                "/actuator/info", "/docs", "/docs/**", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/redoc",
+        @DefaultValue({ "/examples/public", "/api/v1/auth/**", "/livez", "/readyz",
+                "/docs", "/docs/**", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/redoc",
                 "/redoc.html", "/webjars/redoc/**" }) List<String> publicPaths,
         @DefaultValue({ "X-User-Id", "X-User-Email", "X-User-Roles", "X-User-Permissions", "X-Auth-Type",
                 "X-Api-Key-Id", "X-Internal-Auth", "X-Gateway-Auth" }) List<String> ownedHeaders,
