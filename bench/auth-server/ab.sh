@@ -43,7 +43,7 @@ for i in $(seq 0 $(($# - 1))); do
     MALLOC_ARENA_MAX=2 java @deploy/jvm/auth-server.args ${JVM_EXTRA:-} $(extra_flags $((i + 1))) -jar "$jar" >/dev/null 2>&1 &
   PID[$i]=$!
   PIDS+=(${PID[$i]})
-  wait_for "http://127.0.0.1:${PORT[$i]}/actuator/health"
+  wait_for "http://127.0.0.1:${PORT[$i]}/readyz"
 done
 
 BODY=grant_type=client_credentials

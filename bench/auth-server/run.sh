@@ -75,7 +75,7 @@ JAVA_HOME=$KC_JAVA KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD
   --db-url=jdbc:postgresql://127.0.0.1:5432/keycloak_bench --db-username=postgres --db-password=unused \
   >"$WORK/keycloak.log" 2>&1 &
 PIDS+=($!)
-wait_for "http://127.0.0.1:$OUR_PORT/actuator/health"
+wait_for "http://127.0.0.1:$OUR_PORT/readyz"
 wait_for "http://127.0.0.1:$KC_PORT/realms/master"
 KC_PID=$(pgrep -f "keycloak_bench" | head -n1)
 

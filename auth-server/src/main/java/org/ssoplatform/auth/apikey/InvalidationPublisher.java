@@ -38,7 +38,7 @@ class InvalidationPublisher {
             return;
         }
         try {
-            redis.convertAndSend(channel, json.writeValueAsString(invalidation.message()));
+            redis.convertAndSend(channel, json.writeValueAsString(invalidation.message(System.currentTimeMillis())));
         }
         catch (RuntimeException ex) {
             log.warn("API-key invalidation not published ({}); cached key tokens end with their short lifetime",

@@ -19,8 +19,12 @@ record KeysInvalidated(List<String> hashes, boolean all) {
         return !all && hashes.isEmpty();
     }
 
-    /** The message of docs/contracts.md: {@code {"all":true}} or {@code {"hashes":[...]}}. */
-    Map<String, Object> message() {
-        return all ? Map.of("all", true) : Map.of("hashes", hashes);
+    /**
+     * The message of docs/contracts.md: {@code {"all":true}} or {@code {"hashes":[...]}}, with
+     * {@code published_at} (epoch ms), from which each gateway measures its revocation lag.
+     */
+    Map<String, Object> message(long publishedAtMillis) {
+        return all ? Map.of("all", true, "published_at", publishedAtMillis)
+                : Map.of("hashes", hashes, "published_at", publishedAtMillis);
     }
 }

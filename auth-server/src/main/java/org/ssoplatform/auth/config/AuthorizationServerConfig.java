@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -146,8 +148,8 @@ class AuthorizationServerConfig {
 
     @Bean
     PlatformTokenCustomizer platformTokenCustomizer(UserGrants grants, StandardClaims standardClaims,
-            AuthServerProperties properties) {
-        return new PlatformTokenCustomizer(grants, standardClaims, properties);
+            AuthServerProperties properties, MeterRegistry meters) {
+        return new PlatformTokenCustomizer(grants, standardClaims, properties, meters);
     }
 
     @Bean

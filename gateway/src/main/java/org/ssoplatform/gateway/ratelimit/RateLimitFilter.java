@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.server.ServerWebExchange;
 import org.ssoplatform.gateway.ratelimit.RateLimitProperties.Limit;
 import org.ssoplatform.gateway.ratelimit.TokenLeases.Decision;
+import org.ssoplatform.gateway.web.AccessLog;
 import org.ssoplatform.gateway.web.Caller;
 import org.ssoplatform.gateway.web.Problems;
 import reactor.core.publisher.Mono;
@@ -68,6 +69,7 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
     }
 
     private Mono<Void> limit(ServerWebExchange exchange, GatewayFilterChain chain, Principal principal) {
+        AccessLog.caller(exchange, principal);
         // The claim as parsed: reading it through getClaimAsString converts it on every request.
         Object apiKeyId = principal instanceof JwtAuthenticationToken jwt ? jwt.getTokenAttributes().get("api_key_id")
                 : null;
