@@ -66,8 +66,18 @@ public final class PrometheusScrape {
             .sum();
     }
 
-    /** Fails unless every name in {@code deploy/observability/metrics/<app>.txt} is exposed. */
+    /**
+     * Fails unless every name in {@code deploy/observability/metrics/<app>.txt} is exposed. Every name exposed
+     * is written to {@code target/prometheus-names.txt}, from which a new meter is added to that list.
+     */
     public void assertExposesListed(String app) {
+        try {
+            Files.createDirectories(Path.of("target"));
+            Files.write(Path.of("target/prometheus-names.txt"), names());
+        }
+        catch (IOException ex) {
+            throw new AssertionError("Cannot write target/prometheus-names.txt", ex);
+        }
         Path list = repositoryRoot().resolve("deploy/observability/metrics/" + app + ".txt");
         Set<String> listed;
         try {
