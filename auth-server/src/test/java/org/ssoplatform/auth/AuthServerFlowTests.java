@@ -6,7 +6,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.TestSocketUtils;
-import org.ssoplatform.auth.federation.ProviderStandIns;
+import org.ssoplatform.auth.support.ProviderStandIns;
 import org.ssoplatform.testsupport.RealPostgres;
 import org.ssoplatform.testsupport.RealRedis;
 
@@ -18,7 +18,7 @@ import org.ssoplatform.testsupport.RealRedis;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @Import({ RealPostgres.class, RealRedis.class })
 @ActiveProfiles("test")
-public abstract class AuthServerFlowTest {
+public abstract class AuthServerFlowTests {
 
     protected static final int PORT = TestSocketUtils.findAvailableTcpPort();
 

@@ -1,4 +1,4 @@
-package org.ssoplatform.auth.token;
+package org.ssoplatform.auth.apikey;
 
 import java.time.Instant;
 import java.util.List;

@@ -10,6 +10,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.ssoplatform.auth.shared.PublicGateway;
 
 /**
  * CORS for the endpoints a public client's page calls from the browser: Swagger UI on the gateway's

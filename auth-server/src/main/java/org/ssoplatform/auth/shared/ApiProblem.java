@@ -1,4 +1,4 @@
-package org.ssoplatform.auth.config;
+package org.ssoplatform.auth.shared;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

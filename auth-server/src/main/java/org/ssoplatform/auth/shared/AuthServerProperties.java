@@ -1,4 +1,4 @@
-package org.ssoplatform.auth.config;
+package org.ssoplatform.auth.shared;
 
 import java.time.Duration;
 import java.util.List;

@@ -19,7 +19,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.ssoplatform.auth.config.RedisNamespace;
+import org.ssoplatform.auth.shared.RedisNamespace;
 
 /**
  * Authorizations, with client-credentials tokens left out of the database: storing each machine token
@@ -28,7 +28,7 @@ import org.ssoplatform.auth.config.RedisNamespace;
  * our keys and answers from its claims, and revoking it records its {@code jti} in Redis until it
  * expires. Every other authorization (codes, user tokens, refresh tokens) is kept by the delegate.
  */
-public final class ClientTokenAuthorizations implements OAuth2AuthorizationService {
+final class ClientTokenAuthorizations implements OAuth2AuthorizationService {
 
     private final OAuth2AuthorizationService stored;
 

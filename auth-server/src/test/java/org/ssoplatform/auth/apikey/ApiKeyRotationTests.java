@@ -14,15 +14,15 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
-import org.ssoplatform.auth.user.Http;
-import org.ssoplatform.auth.user.InvalidationInbox;
-import org.ssoplatform.auth.user.ManagementApiTest;
+import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.InvalidationInbox;
+import org.ssoplatform.auth.user.ManagementApiTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** Rotation: a new secret, the old one alive for a bounded grace period, and no lost update under races. */
-class ApiKeyRotationTest extends ManagementApiTest {
+class ApiKeyRotationTests extends ManagementApiTests {
 
     @Autowired
     ApiKeyRepository keys;

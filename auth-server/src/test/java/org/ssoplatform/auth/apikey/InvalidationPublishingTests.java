@@ -17,13 +17,13 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.test.util.TestSocketUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
-import org.ssoplatform.auth.user.InvalidationInbox;
-import org.ssoplatform.auth.user.ManagementApiTest;
+import org.ssoplatform.auth.support.InvalidationInbox;
+import org.ssoplatform.auth.user.ManagementApiTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What gateways hear on {@code {ns}:apikey:invalidations}: every change that narrows a key, only once committed. */
-class InvalidationPublishingTest extends ManagementApiTest {
+class InvalidationPublishingTests extends ManagementApiTests {
 
     @Autowired
     ApiKeyRepository keys;

@@ -7,14 +7,14 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.ssoplatform.auth.user.Http;
-import org.ssoplatform.auth.user.ManagementApiTest;
+import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.user.ManagementApiTests;
 import org.ssoplatform.auth.user.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /api/v1/audit}: every change leaves a line, newest first; refused changes leave none. */
-class AuditApiTest extends ManagementApiTest {
+class AuditApiTests extends ManagementApiTests {
 
     @Test
     void changesAreRecordedWithWhoWhatAndFromWhereNewestFirst() {

@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CachingRegisteredClientRepositoryTest {
+class CachingRegisteredClientRepositoryTests {
 
     final MutableClock clock = new MutableClock();
 

@@ -9,12 +9,12 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.ssoplatform.auth.config.AuthServerProperties;
+import org.ssoplatform.auth.shared.AuthServerProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Clients as configured under {@code platform.clients.<id>.*} become registered clients. */
-class ClientBootstrapTest {
+class ClientBootstrapTests {
 
     private static final String SECRET = "a-client-secret-0123456789abcdef0123456789";
 

@@ -8,7 +8,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FirewallConfigTest {
+class FirewallConfigTests {
 
     private static final List<String> SAMPLES = List.of("", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln", "ssop_live_AbC123",
             "text/html, */*; q=0.8", "tab\there", "cr\rlf", "line\nfeed", "nul\0", "del\u007f", "nel\u0085",

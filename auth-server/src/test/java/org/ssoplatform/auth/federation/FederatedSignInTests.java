@@ -4,14 +4,16 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.ssoplatform.auth.AuthServerFlowTest;
+import org.ssoplatform.auth.AuthServerFlowTests;
 import org.ssoplatform.auth.role.RoleRepository;
+import org.ssoplatform.auth.support.Browser;
+import org.ssoplatform.auth.support.ProviderStandIns;
 import org.ssoplatform.auth.user.User;
 import org.ssoplatform.auth.user.UserRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FederatedSignInTest extends AuthServerFlowTest {
+class FederatedSignInTests extends AuthServerFlowTests {
 
     @Autowired
     UserRepository users;

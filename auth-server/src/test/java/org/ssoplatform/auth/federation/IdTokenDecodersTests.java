@@ -8,7 +8,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A provider's ID-token decoder, and with it the provider's JWKS it has fetched, lives across sign-ins. */
-class IdTokenDecodersTest {
+class IdTokenDecodersTests {
 
     private final IdTokenDecoders decoders = new IdTokenDecoders();
 

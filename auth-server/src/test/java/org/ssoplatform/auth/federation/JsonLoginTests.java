@@ -15,13 +15,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.client.RestClient;
-import org.ssoplatform.auth.AuthServerFlowTest;
+import org.ssoplatform.auth.AuthServerFlowTests;
+import org.ssoplatform.auth.support.Browser;
+import org.ssoplatform.auth.support.ProviderStandIns;
 import org.ssoplatform.auth.user.UserRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The seed's JSON login: {@code /api/v1/auth/{provider}/login} then {@code /callback}. */
-class JsonLoginTest extends AuthServerFlowTest {
+class JsonLoginTests extends AuthServerFlowTests {
 
     static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };

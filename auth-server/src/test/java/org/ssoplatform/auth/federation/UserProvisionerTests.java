@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ssoplatform.auth.audit.AuditLog;
-import org.ssoplatform.auth.config.AuthServerProperties;
+import org.ssoplatform.auth.shared.AuthServerProperties;
 import org.ssoplatform.testsupport.RealPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 @EnableConfigurationProperties(AuthServerProperties.class)
 // Two sign-ins in two transactions of their own, as in production.
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-class UserProvisionerTest {
+class UserProvisionerTests {
 
     @Autowired
     UserProvisioner provisioner;

@@ -8,14 +8,14 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.ssoplatform.auth.user.Http;
-import org.ssoplatform.auth.user.InvalidationInbox;
-import org.ssoplatform.auth.user.ManagementApiTest;
+import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.InvalidationInbox;
+import org.ssoplatform.auth.user.ManagementApiTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /api/v1/roles/permissions}: name and parts derive from each other, and must agree. */
-class PermissionApiTest extends ManagementApiTest {
+class PermissionApiTests extends ManagementApiTests {
 
     @Test
     void aNameAloneGivesResourceAndAction() {

@@ -18,15 +18,15 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.ssoplatform.auth.user.Http;
-import org.ssoplatform.auth.user.InvalidationInbox;
-import org.ssoplatform.auth.user.ManagementApiTest;
+import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.InvalidationInbox;
+import org.ssoplatform.auth.user.ManagementApiTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** {@code /api/v1/roles}: reading, creating and editing roles. */
-class RoleApiTest extends ManagementApiTest {
+class RoleApiTests extends ManagementApiTests {
 
     private static final int RACERS = 4;
 

@@ -4,15 +4,15 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import org.ssoplatform.auth.user.Http;
-import org.ssoplatform.auth.user.InvalidationInbox;
-import org.ssoplatform.auth.user.ManagementApiTest;
+import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.InvalidationInbox;
+import org.ssoplatform.auth.user.ManagementApiTests;
 import org.ssoplatform.auth.user.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code DELETE /api/v1/roles/{id}}: refused while in use unless cascading; never the admin role. */
-class RoleDeletionTest extends ManagementApiTest {
+class RoleDeletionTests extends ManagementApiTests {
 
     @Test
     void aRoleInUseIsDeletedOnlyWithCascadeWhichRemovesItFromItsHolders() {

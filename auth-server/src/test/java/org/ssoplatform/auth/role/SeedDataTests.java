@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Import(RealPostgres.class)
 // Constraint violations abort a transaction: each statement commits on its own here.
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-class SeedDataTest {
+class SeedDataTests {
 
     @Autowired
     RoleRepository roles;

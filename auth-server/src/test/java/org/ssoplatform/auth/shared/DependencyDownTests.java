@@ -1,4 +1,4 @@
-package org.ssoplatform.auth.config;
+package org.ssoplatform.auth.shared;
 
 import java.net.http.HttpResponse;
 
@@ -7,14 +7,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.test.util.TestSocketUtils;
-import org.ssoplatform.auth.AuthServerFlowTest;
-import org.ssoplatform.auth.SecondInstance;
-import org.ssoplatform.auth.federation.Browser;
+import org.ssoplatform.auth.AuthServerFlowTests;
+import org.ssoplatform.auth.support.SecondInstance;
+import org.ssoplatform.auth.support.Browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sign-in sessions live in Redis: without it a browser sign-in gets a 503 problem, not a 500. */
-class DependencyDownTest extends AuthServerFlowTest {
+class DependencyDownTests extends AuthServerFlowTests {
 
     private static final String PORTAL_CALLBACK = "http://localhost:8080/login/oauth2/code/portal";
 

@@ -1,17 +1,17 @@
-package org.ssoplatform.auth.config;
+package org.ssoplatform.auth.shared;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
-import org.ssoplatform.auth.AuthServerFlowTest;
-import org.ssoplatform.auth.token.OAuthClient;
+import org.ssoplatform.auth.AuthServerFlowTests;
+import org.ssoplatform.auth.support.OAuthClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Whatever goes wrong, API callers read an RFC 9457 body, never a stack trace or Boot's default page. */
-class ErrorResponsesTest extends AuthServerFlowTest {
+class ErrorResponsesTests extends AuthServerFlowTests {
 
     final RestClient http = RestClient.builder()
         .baseUrl(BASE)

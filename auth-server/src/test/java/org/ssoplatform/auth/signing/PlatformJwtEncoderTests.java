@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * machine has, which is AWS-LC where its native library ships (Linux on x86-64) and the JDK elsewhere.
  * Each runs everywhere; the second names in the test's title which one it was.
  */
-class PlatformJwtEncoderTest {
+class PlatformJwtEncoderTests {
 
     private static final String PLATFORM = System.getProperty("os.name") + " " + System.getProperty("os.arch");
 

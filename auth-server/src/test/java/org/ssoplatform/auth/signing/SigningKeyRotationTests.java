@@ -20,15 +20,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.ssoplatform.auth.AuthServerFlowTest;
-import org.ssoplatform.auth.SecondInstance;
-import org.ssoplatform.auth.token.OAuthClient;
-import org.ssoplatform.auth.token.ResourceServerKeys;
+import org.ssoplatform.auth.AuthServerFlowTests;
+import org.ssoplatform.auth.support.SecondInstance;
+import org.ssoplatform.auth.support.OAuthClient;
+import org.ssoplatform.auth.support.ResourceServerKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Keys live in PostgreSQL: rotation publishes before it signs, and instances share them. */
-class SigningKeyRotationTest extends AuthServerFlowTest {
+class SigningKeyRotationTests extends AuthServerFlowTests {
 
     @Autowired
     SigningKeys keys;

@@ -1,4 +1,4 @@
-package org.ssoplatform.auth.federation;
+package org.ssoplatform.auth.support;
 
 import java.io.IOException;
 import java.net.CookieManager;

@@ -1,4 +1,4 @@
-package org.ssoplatform.auth.user;
+package org.ssoplatform.auth.support;
 
 import java.net.URI;
 import java.net.http.HttpClient;

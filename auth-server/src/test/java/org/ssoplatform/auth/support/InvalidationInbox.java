@@ -1,4 +1,4 @@
-package org.ssoplatform.auth.user;
+package org.ssoplatform.auth.support;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,7 +30,7 @@ public final class InvalidationInbox implements AutoCloseable {
 
     private final RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 
-    InvalidationInbox(StringRedisTemplate redis, String channel) {
+    public InvalidationInbox(StringRedisTemplate redis, String channel) {
         this.redis = redis;
         this.channel = channel;
         container.setConnectionFactory(redis.getRequiredConnectionFactory());

@@ -1,4 +1,4 @@
-package org.ssoplatform.auth.token;
+package org.ssoplatform.auth.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,22 +32,22 @@ public final class OAuthClient {
             .build();
     }
 
-    ResponseEntity<Map<String, Object>> token(String clientId, String secret, Map<String, String> parameters) {
+    public ResponseEntity<Map<String, Object>> token(String clientId, String secret, Map<String, String> parameters) {
         return post("/oauth2/token", clientId, secret, parameters);
     }
 
     /** RFC 7662: what the server says about {@code token}, asked by the client {@code clientId}. */
-    ResponseEntity<Map<String, Object>> introspect(String clientId, String secret, String token) {
+    public ResponseEntity<Map<String, Object>> introspect(String clientId, String secret, String token) {
         return post("/oauth2/introspect", clientId, secret, Map.of("token", token));
     }
 
     /** RFC 7009: the client {@code clientId} revokes {@code token}. */
-    ResponseEntity<Map<String, Object>> revoke(String clientId, String secret, String token) {
+    public ResponseEntity<Map<String, Object>> revoke(String clientId, String secret, String token) {
         return post("/oauth2/revoke", clientId, secret, Map.of("token", token));
     }
 
     /** OIDC UserInfo, as a relying party calls it; {@code accessToken} may be null. */
-    ResponseEntity<Map<String, Object>> userInfo(String accessToken) {
+    public ResponseEntity<Map<String, Object>> userInfo(String accessToken) {
         return http.get()
             .uri("/userinfo")
             .accept(MediaType.APPLICATION_JSON)
@@ -82,7 +82,7 @@ public final class OAuthClient {
             .get("access_token");
     }
 
-    static String s256(String verifier) {
+    public static String s256(String verifier) {
         try {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(
                     MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));

@@ -1,12 +1,10 @@
-package org.ssoplatform.auth.token;
+package org.ssoplatform.auth.support;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.springframework.web.util.UriComponentsBuilder;
-import org.ssoplatform.auth.federation.Browser;
-import org.ssoplatform.auth.federation.ProviderStandIns;
 
 /**
  * A person signed in to the portal client: the browser that went through the Google stand-in (it keeps
@@ -14,11 +12,11 @@ import org.ssoplatform.auth.federation.ProviderStandIns;
  */
 public record PortalSignIn(Browser browser, Map<String, Object> tokens) {
 
-    public static final String CALLBACK = TokenFlowTest.PORTAL_CALLBACK;
+    public static final String CALLBACK = "http://localhost:8080/login/oauth2/code/portal";
 
-    public static final String SECRET = TokenFlowTest.PORTAL_SECRET;
+    public static final String SECRET = "test-portal-secret-0123456789abcdef0123456789";
 
-    static final String VERIFIER = "portal-sign-in-verifier-" + "v".repeat(40);
+    public static final String VERIFIER = "portal-sign-in-verifier-" + "v".repeat(40);
 
     /**
      * Signs in the Google user {@code subject} (verified e-mail, name, and the stand-in's picture

@@ -1,4 +1,4 @@
-package org.ssoplatform.auth.federation;
+package org.ssoplatform.auth.support;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,12 +29,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  */
 public final class ProviderStandIns {
 
-    static final MockOAuth2Server GOOGLE = new MockOAuth2Server();
+    public static final MockOAuth2Server GOOGLE = new MockOAuth2Server();
 
     /** Bounds each call to a stand-in; generous, since a loaded CI machine answers slowly too. */
-    static final Duration PROVIDER_TIMEOUT = Duration.ofSeconds(4);
+    public static final Duration PROVIDER_TIMEOUT = Duration.ofSeconds(4);
 
-    static final WireMockServer GITHUB = new WireMockServer(options().dynamicPort().globalTemplating(true));
+    public static final WireMockServer GITHUB = new WireMockServer(options().dynamicPort().globalTemplating(true));
 
     static {
         GOOGLE.start();
@@ -77,20 +77,20 @@ public final class ProviderStandIns {
     }
 
     /** The next Google sign-in is this person, with exactly these claims in its ID token and userinfo. */
-    static void nextGoogleUser(String subject, Map<String, Object> claims) {
+    public static void nextGoogleUser(String subject, Map<String, Object> claims) {
         GOOGLE.enqueueCallback(new DefaultOAuth2TokenCallback("google", subject, JOSEObjectType.JWT.getType(),
                 List.of("platform-google"), claims, 3600));
     }
 
     /** The next sign-in at the "okta" provider is this person. */
-    static void nextOktaUser(String subject, String email, boolean verified) {
+    public static void nextOktaUser(String subject, String email, boolean verified) {
         GOOGLE.enqueueCallback(new DefaultOAuth2TokenCallback("okta", subject, JOSEObjectType.JWT.getType(),
                 List.of("platform-okta"), Map.of("email", email, "email_verified", verified, "name", subject,
                         "picture", "https://avatars.example/" + subject), 3600));
     }
 
     /** The paths the Google stand-in was asked for since the last call. */
-    static List<String> googleRequestPaths() {
+    public static List<String> googleRequestPaths() {
         List<String> paths = new ArrayList<>();
         try {
             for (RecordedRequest request; (request = GOOGLE.takeRequest(50, TimeUnit.MILLISECONDS)) != null;) {
@@ -104,7 +104,7 @@ public final class ProviderStandIns {
     }
 
     /** The next GitHub sign-in is this person, with this profile e-mail and these e-mail API entries. */
-    static void nextGitHubUser(long id, String login, String profileEmail, String emailsJson) {
+    public static void nextGitHubUser(long id, String login, String profileEmail, String emailsJson) {
         GITHUB.resetAll();
         GITHUB.stubFor(get(urlPathEqualTo("/login/oauth/authorize")).willReturn(aResponse().withStatus(302)
             .withHeader("Location", "{{request.query.redirect_uri}}?code=gh-code-" + id + "&state={{urlEncode request.query.state}}")));
@@ -118,7 +118,7 @@ public final class ProviderStandIns {
             .willReturn(okJson(emailsJson)));
     }
 
-    static int gitHubEmailCalls() {
+    public static int gitHubEmailCalls() {
         return GITHUB.findAll(WireMock.getRequestedFor(urlPathEqualTo("/api/v3/user/emails"))).size();
     }
 }

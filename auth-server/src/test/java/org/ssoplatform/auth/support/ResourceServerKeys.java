@@ -1,4 +1,4 @@
-package org.ssoplatform.auth.token;
+package org.ssoplatform.auth.support;
 
 import java.util.Base64;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.ssoplatform.auth.token;
+package org.ssoplatform.auth.support;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -7,12 +7,12 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /** A resource server's view of our tokens: keys from the JWKS over HTTP, issuer and audience checked. */
-final class ResourceServerView {
+public final class ResourceServerView {
 
     private ResourceServerView() {
     }
 
-    static JwtDecoder of(String issuer) {
+    public static JwtDecoder of(String issuer) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer + "/oauth2/jwks").build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
                 new JwtClaimValidator<java.util.List<String>>("aud", aud -> aud != null && aud.contains("platform-api"))));

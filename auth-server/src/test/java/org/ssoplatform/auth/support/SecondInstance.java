@@ -1,4 +1,4 @@
-package org.ssoplatform.auth;
+package org.ssoplatform.auth.support;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +9,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
+import org.ssoplatform.auth.AuthServerApplication;
 
 /**
  * Another auth-server beside the one under test, on the same database, Redis namespace, issuer and

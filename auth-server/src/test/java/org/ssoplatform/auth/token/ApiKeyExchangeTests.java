@@ -13,18 +13,20 @@ import org.springframework.data.jdbc.core.mapping.AggregateReference;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
-import org.ssoplatform.auth.AuthServerFlowTest;
+import org.ssoplatform.auth.AuthServerFlowTests;
 import org.ssoplatform.auth.apikey.ApiKey;
 import org.ssoplatform.auth.apikey.ApiKeyRepository;
 import org.ssoplatform.auth.role.PermissionRepository;
 import org.ssoplatform.auth.role.RoleRepository;
+import org.ssoplatform.auth.support.OAuthClient;
+import org.ssoplatform.auth.support.ResourceServerView;
 import org.ssoplatform.auth.user.User;
 import org.ssoplatform.auth.user.UserRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** RFC 8693 exchange of an API key for a short-lived JWT, as the gateway does it. */
-class ApiKeyExchangeTest extends AuthServerFlowTest {
+class ApiKeyExchangeTests extends AuthServerFlowTests {
 
     @Autowired
     UserRepository users;

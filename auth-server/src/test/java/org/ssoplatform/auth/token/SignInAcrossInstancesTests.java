@@ -7,10 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.ssoplatform.auth.AuthServerFlowTest;
-import org.ssoplatform.auth.SecondInstance;
-import org.ssoplatform.auth.federation.Browser;
-import org.ssoplatform.auth.federation.ProviderStandIns;
+import org.ssoplatform.auth.AuthServerFlowTests;
+import org.ssoplatform.auth.support.OAuthClient;
+import org.ssoplatform.auth.support.PortalSignIn;
+import org.ssoplatform.auth.support.SecondInstance;
+import org.ssoplatform.auth.support.Browser;
+import org.ssoplatform.auth.support.ProviderStandIns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Sign-in sessions live in Redis, so a load balancer may send each step of a browser login to
  * another instance: here the provider's redirect back reaches the instance that did not start it.
  */
-class SignInAcrossInstancesTest extends AuthServerFlowTest {
+class SignInAcrossInstancesTests extends AuthServerFlowTests {
 
     @Autowired
     ConfigurableEnvironment environment;

@@ -10,20 +10,23 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.ssoplatform.auth.AuthServerFlowTest;
-import org.ssoplatform.auth.federation.Browser;
-import org.ssoplatform.auth.federation.ProviderStandIns;
+import org.ssoplatform.auth.AuthServerFlowTests;
+import org.ssoplatform.auth.support.Browser;
+import org.ssoplatform.auth.support.OAuthClient;
+import org.ssoplatform.auth.support.PortalSignIn;
+import org.ssoplatform.auth.support.ProviderStandIns;
+import org.ssoplatform.auth.support.ResourceServerView;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The standard endpoints end to end: client credentials, code + PKCE through federation, refresh rotation. */
-class TokenFlowTest extends AuthServerFlowTest {
+class TokenFlowTests extends AuthServerFlowTests {
 
     static final String CLI_CALLBACK = "http://127.0.0.1:8765/callback";
 
-    static final String PORTAL_CALLBACK = "http://localhost:8080/login/oauth2/code/portal";
+    static final String PORTAL_CALLBACK = PortalSignIn.CALLBACK;
 
-    static final String PORTAL_SECRET = "test-portal-secret-0123456789abcdef0123456789";
+    static final String PORTAL_SECRET = PortalSignIn.SECRET;
 
     final OAuthClient client = new OAuthClient(BASE);
 

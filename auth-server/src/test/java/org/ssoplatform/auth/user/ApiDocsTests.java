@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.ssoplatform.auth.support.Http;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sign in with the public client {@code swagger} (code + PKCE) whose token request may come from the
  * gateway's origin.
  */
-class ApiDocsTest extends ManagementApiTest {
+class ApiDocsTests extends ManagementApiTests {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.ssoplatform.auth.token.OAuthClient;
+import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.OAuthClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * writes use harmless bodies and unknown ids answer 404.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuthorizationMatrixTest extends ManagementApiTest {
+class AuthorizationMatrixTests extends ManagementApiTests {
 
     private static final List<String> CALLERS = List.of("admin", "user", "viewer", "apikey", "client", "anonymous");
 

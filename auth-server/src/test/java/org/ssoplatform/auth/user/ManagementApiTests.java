@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
+import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.InvalidationInbox;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,11 +18,11 @@ import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.ssoplatform.auth.AuthServerFlowTest;
-import org.ssoplatform.auth.config.RedisNamespace;
+import org.ssoplatform.auth.AuthServerFlowTests;
+import org.ssoplatform.auth.shared.RedisNamespace;
 import org.ssoplatform.auth.role.PermissionRepository;
 import org.ssoplatform.auth.role.RoleRepository;
-import org.ssoplatform.auth.token.OAuthClient;
+import org.ssoplatform.auth.support.OAuthClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server's own key with the claims of DESIGN.md, API-key tokens from the real exchange, and the
  * invalidation channel as a gateway sees it.
  */
-public abstract class ManagementApiTest extends AuthServerFlowTest {
+public abstract class ManagementApiTests extends AuthServerFlowTests {
 
     protected static final long UNKNOWN_ID = 987_654_321L;
 

@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
+import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.InvalidationInbox;
 import tools.jackson.databind.JsonNode;
 
 import org.ssoplatform.apikey.format.ApiKeyFormat;
@@ -14,7 +16,7 @@ import org.ssoplatform.auth.role.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /api/v1/users}: profile, listing, role assignment, account status. */
-class UserApiTest extends ManagementApiTest {
+class UserApiTests extends ManagementApiTests {
 
     @Test
     void meAnswersTheCallersProfileWithRolesAndTheirPermissions() {

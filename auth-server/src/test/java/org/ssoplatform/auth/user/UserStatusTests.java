@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 
 import org.ssoplatform.apikey.format.ApiKeyFormat;
 import org.ssoplatform.auth.role.Role;
+import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.InvalidationInbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code PATCH /api/v1/users/{id}}: deactivation cuts a user off everywhere; re-activation restores their keys. */
-class UserStatusTest extends ManagementApiTest {
+class UserStatusTests extends ManagementApiTests {
 
     @Test
     void deactivationRevokesRefreshTokensAndKeysAndReactivationRestoresTheKeys() {

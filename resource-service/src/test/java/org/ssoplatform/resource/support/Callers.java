@@ -1,33 +1,33 @@
-package org.ssoplatform.resource;
+package org.ssoplatform.resource.support;
 
 import org.ssoplatform.resourceserver.testing.TestTokens;
 
 /** Callers of the seed, with the grants of the seeded roles (DESIGN.md), as real signed tokens. */
-final class Callers {
+public final class Callers {
 
-    static final String[] ADMIN_PERMISSIONS = { "users:read", "users:write", "users:delete", "posts:read",
+    public static final String[] ADMIN_PERMISSIONS = { "users:read", "users:write", "users:delete", "posts:read",
             "posts:write", "posts:delete", "analytics:read" };
 
     /** Ada signed in; role {@code user}. */
-    static final String USER_JWT = TestTokens.user("42").email("ada@example.com").roles("user")
+    public static final String USER_JWT = TestTokens.user("42").email("ada@example.com").roles("user")
         .permissions("users:read", "posts:read", "posts:write").issue();
 
     /** Grace signed in; role {@code admin}. */
-    static final String ADMIN_JWT = TestTokens.user("1").email("grace@example.com").roles("admin")
+    public static final String ADMIN_JWT = TestTokens.user("1").email("grace@example.com").roles("admin")
         .permissions(ADMIN_PERMISSIONS).issue();
 
     /** Ada's API key, granted {@code users:read} only. */
-    static final String READ_KEY = TestTokens.apiKey("42", "7").email("ada@example.com").roles()
+    public static final String READ_KEY = TestTokens.apiKey("42", "7").email("ada@example.com").roles()
         .permissions("users:read").issue();
 
     /** Grace's API key with role {@code admin}. */
-    static final String ADMIN_KEY = TestTokens.apiKey("1", "8").email("grace@example.com").roles("admin")
+    public static final String ADMIN_KEY = TestTokens.apiKey("1", "8").email("grace@example.com").roles("admin")
         .permissions(ADMIN_PERMISSIONS).issue();
 
     private Callers() {
     }
 
-    static String token(String name) {
+    public static String token(String name) {
         return switch (name) {
             case "USER_JWT" -> USER_JWT;
             case "ADMIN_JWT" -> ADMIN_JWT;
