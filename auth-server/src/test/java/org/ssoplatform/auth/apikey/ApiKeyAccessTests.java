@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.ssoplatform.auth.user.ManagementApiTests;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 import org.ssoplatform.auth.user.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /api/v1/api-keys}: who sees, changes and revokes which key, and what each change does. */
-class ApiKeyAccessTests extends ManagementApiTests {
+class ApiKeyAccessTests extends ManagementApiFlow {
 
     @Autowired
     ApiKeyRepository keys;

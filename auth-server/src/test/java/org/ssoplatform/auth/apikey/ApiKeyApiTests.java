@@ -14,13 +14,13 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
 import org.ssoplatform.auth.support.Http;
-import org.ssoplatform.auth.user.ManagementApiTests;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 import org.ssoplatform.auth.user.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code POST /api/v1/api-keys/}: the secret shown once, and grants bounded by what the owner holds. */
-class ApiKeyApiTests extends ManagementApiTests {
+class ApiKeyApiTests extends ManagementApiFlow {
 
     @Autowired
     ApiKeyRepository keys;

@@ -16,13 +16,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
 import org.ssoplatform.auth.support.Http;
 import org.ssoplatform.auth.support.InvalidationInbox;
-import org.ssoplatform.auth.user.ManagementApiTests;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** Rotation: a new secret, the old one alive for a bounded grace period, and no lost update under races. */
-class ApiKeyRotationTests extends ManagementApiTests {
+class ApiKeyRotationTests extends ManagementApiFlow {
 
     @Autowired
     ApiKeyRepository keys;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.ssoplatform.auth.support.Http;
-import org.ssoplatform.auth.user.ManagementApiTests;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 import org.ssoplatform.auth.user.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bad requests to {@code POST /api/v1/api-keys/} get a problem with the right status, say what is wrong, leak
  * nothing of the server's insides, and store nothing.
  */
-class BadInputTests extends ManagementApiTests {
+class BadInputTests extends ManagementApiFlow {
 
     private static final String PATH = "/api/v1/api-keys/";
 

@@ -18,12 +18,12 @@ import org.springframework.test.util.TestSocketUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
 import org.ssoplatform.auth.support.InvalidationInbox;
-import org.ssoplatform.auth.user.ManagementApiTests;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What gateways hear on {@code {ns}:apikey:invalidations}: every change that narrows a key, only once committed. */
-class InvalidationPublishingTests extends ManagementApiTests {
+class InvalidationPublishingTests extends ManagementApiFlow {
 
     @Autowired
     ApiKeyRepository keys;

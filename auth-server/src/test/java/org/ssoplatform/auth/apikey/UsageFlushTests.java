@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.ssoplatform.auth.user.ManagementApiTests;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,7 +17,7 @@ import static org.awaitility.Awaitility.await;
  * The gateways' usage stamps in Redis reach {@code last_used_at} in batches, never backwards. The scheduled
  * run may pop an id just before the test's own run does, so results are awaited briefly, not read at once.
  */
-class UsageFlushTests extends ManagementApiTests {
+class UsageFlushTests extends ManagementApiFlow {
 
     @Autowired
     ApiKeyRepository keys;

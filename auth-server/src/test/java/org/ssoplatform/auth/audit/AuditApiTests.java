@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.ssoplatform.auth.support.Http;
-import org.ssoplatform.auth.user.ManagementApiTests;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 import org.ssoplatform.auth.user.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /api/v1/audit}: every change leaves a line, newest first; refused changes leave none. */
-class AuditApiTests extends ManagementApiTests {
+class AuditApiTests extends ManagementApiFlow {
 
     @Test
     void changesAreRecordedWithWhoWhatAndFromWhereNewestFirst() {

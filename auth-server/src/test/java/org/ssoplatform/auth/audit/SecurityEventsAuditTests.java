@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 import org.ssoplatform.auth.support.Browser;
 import org.ssoplatform.auth.support.ProviderStandIns;
 import org.ssoplatform.auth.support.PortalSignIn;
-import org.ssoplatform.auth.user.ManagementApiTests;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The security events in the audit trail ({@code GET /api/v1/audit?action=}): sign-ins and their refusals
  * (provider and reason, never a code or token), sign-outs, and refresh-token reuse.
  */
-class SecurityEventsAuditTests extends ManagementApiTests {
+class SecurityEventsAuditTests extends ManagementApiFlow {
 
     @Test
     void aBrowserSignInAndARefusedOneAreRecordedWithProviderAndReasonOnly() {

@@ -1,4 +1,4 @@
-package org.ssoplatform.auth.user;
+package org.ssoplatform.auth.config;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sign in with the public client {@code swagger} (code + PKCE) whose token request may come from the
  * gateway's origin.
  */
-class ApiDocsTests extends ManagementApiTests {
+class ApiDocsTests extends ManagementApiFlow {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 

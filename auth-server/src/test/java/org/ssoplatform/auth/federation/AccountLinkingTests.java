@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.ssoplatform.auth.AuthServerFlowTests;
+import org.ssoplatform.auth.support.AuthServerFlow;
 import org.ssoplatform.auth.support.Browser;
 import org.ssoplatform.auth.support.ProviderStandIns;
 import org.ssoplatform.auth.support.SecondInstance;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through the JSON login, through another sign-in in the same browser, with another provider, late,
  * or by replaying a callback.
  */
-class AccountLinkingTests extends AuthServerFlowTests {
+class AccountLinkingTests extends AuthServerFlow {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -4,7 +4,7 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.ssoplatform.auth.AuthServerFlowTests;
+import org.ssoplatform.auth.support.AuthServerFlow;
 import org.ssoplatform.auth.role.RoleRepository;
 import org.ssoplatform.auth.support.Browser;
 import org.ssoplatform.auth.support.ProviderStandIns;
@@ -13,7 +13,7 @@ import org.ssoplatform.auth.user.UserRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FederatedSignInTests extends AuthServerFlowTests {
+class FederatedSignInTests extends AuthServerFlow {
 
     @Autowired
     UserRepository users;

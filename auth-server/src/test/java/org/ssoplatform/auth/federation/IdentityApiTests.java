@@ -8,13 +8,13 @@ import org.ssoplatform.auth.support.ProviderStandIns;
 import tools.jackson.databind.JsonNode;
 
 import org.ssoplatform.auth.support.Http;
-import org.ssoplatform.auth.user.ManagementApiTests;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 import org.ssoplatform.auth.user.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /api/v1/users/me/identities}: the caller's linked provider accounts, and unlinking them. */
-class IdentityApiTests extends ManagementApiTests {
+class IdentityApiTests extends ManagementApiFlow {
 
     @Test
     void listsTheCallersLinkedAccountsAndUnlinksAllButTheLast() {

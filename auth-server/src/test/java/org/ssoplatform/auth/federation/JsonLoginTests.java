@@ -15,7 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.client.RestClient;
-import org.ssoplatform.auth.AuthServerFlowTests;
+import org.ssoplatform.auth.support.AuthServerFlow;
 import org.ssoplatform.auth.support.Browser;
 import org.ssoplatform.auth.support.ProviderStandIns;
 import org.ssoplatform.auth.user.UserRepository;
@@ -23,7 +23,7 @@ import org.ssoplatform.auth.user.UserRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The seed's JSON login: {@code /api/v1/auth/{provider}/login} then {@code /callback}. */
-class JsonLoginTests extends AuthServerFlowTests {
+class JsonLoginTests extends AuthServerFlow {
 
     static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };

@@ -10,12 +10,12 @@ import tools.jackson.databind.JsonNode;
 
 import org.ssoplatform.auth.support.Http;
 import org.ssoplatform.auth.support.InvalidationInbox;
-import org.ssoplatform.auth.user.ManagementApiTests;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /api/v1/roles/permissions}: name and parts derive from each other, and must agree. */
-class PermissionApiTests extends ManagementApiTests {
+class PermissionApiTests extends ManagementApiFlow {
 
     @Test
     void aNameAloneGivesResourceAndAction() {

@@ -20,13 +20,13 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.ssoplatform.auth.support.Http;
 import org.ssoplatform.auth.support.InvalidationInbox;
-import org.ssoplatform.auth.user.ManagementApiTests;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** {@code /api/v1/roles}: reading, creating and editing roles. */
-class RoleApiTests extends ManagementApiTests {
+class RoleApiTests extends ManagementApiFlow {
 
     private static final int RACERS = 4;
 

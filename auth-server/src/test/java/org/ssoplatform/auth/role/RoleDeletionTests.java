@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Test;
 
 import org.ssoplatform.auth.support.Http;
 import org.ssoplatform.auth.support.InvalidationInbox;
-import org.ssoplatform.auth.user.ManagementApiTests;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 import org.ssoplatform.auth.user.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code DELETE /api/v1/roles/{id}}: refused while in use unless cascading; never the admin role. */
-class RoleDeletionTests extends ManagementApiTests {
+class RoleDeletionTests extends ManagementApiFlow {
 
     @Test
     void aRoleInUseIsDeletedOnlyWithCascadeWhichRemovesItFromItsHolders() {

@@ -7,14 +7,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.test.util.TestSocketUtils;
-import org.ssoplatform.auth.AuthServerFlowTests;
+import org.ssoplatform.auth.support.AuthServerFlow;
 import org.ssoplatform.auth.support.SecondInstance;
 import org.ssoplatform.auth.support.Browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sign-in sessions live in Redis: without it a browser sign-in gets a 503 problem, not a 500. */
-class DependencyDownTests extends AuthServerFlowTests {
+class DependencyDownTests extends AuthServerFlow {
 
     private static final String PORTAL_CALLBACK = "http://localhost:8080/login/oauth2/code/portal";
 

@@ -5,13 +5,13 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
-import org.ssoplatform.auth.AuthServerFlowTests;
+import org.ssoplatform.auth.support.AuthServerFlow;
 import org.ssoplatform.auth.support.OAuthClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Whatever goes wrong, API callers read an RFC 9457 body, never a stack trace or Boot's default page. */
-class ErrorResponsesTests extends AuthServerFlowTests {
+class ErrorResponsesTests extends AuthServerFlow {
 
     final RestClient http = RestClient.builder()
         .baseUrl(BASE)

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.ssoplatform.auth.AuthServerFlowTests;
+import org.ssoplatform.auth.support.AuthServerFlow;
 import org.ssoplatform.auth.support.SecondInstance;
 import org.ssoplatform.auth.support.OAuthClient;
 import org.ssoplatform.auth.support.ResourceServerKeys;
@@ -28,7 +28,7 @@ import org.ssoplatform.auth.support.ResourceServerKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Keys live in PostgreSQL: rotation publishes before it signs, and instances share them. */
-class SigningKeyRotationTests extends AuthServerFlowTests {
+class SigningKeyRotationTests extends AuthServerFlow {
 
     @Autowired
     SigningKeys keys;

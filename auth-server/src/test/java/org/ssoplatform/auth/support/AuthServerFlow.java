@@ -1,4 +1,4 @@
-package org.ssoplatform.auth;
+package org.ssoplatform.auth.support;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -6,7 +6,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.TestSocketUtils;
-import org.ssoplatform.auth.support.ProviderStandIns;
 import org.ssoplatform.testsupport.RealPostgres;
 import org.ssoplatform.testsupport.RealRedis;
 
@@ -18,7 +17,7 @@ import org.ssoplatform.testsupport.RealRedis;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @Import({ RealPostgres.class, RealRedis.class })
 @ActiveProfiles("test")
-public abstract class AuthServerFlowTests {
+public abstract class AuthServerFlow {
 
     protected static final int PORT = TestSocketUtils.findAvailableTcpPort();
 

@@ -1,4 +1,4 @@
-package org.ssoplatform.auth.user;
+package org.ssoplatform.auth.support;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.ssoplatform.auth.support.Http;
-import org.ssoplatform.auth.support.InvalidationInbox;
+import org.ssoplatform.auth.user.User;
+import org.ssoplatform.auth.user.UserGrants;
+import org.ssoplatform.auth.user.UserRepository;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,11 +19,9 @@ import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.ssoplatform.auth.AuthServerFlowTests;
 import org.ssoplatform.auth.shared.RedisNamespace;
 import org.ssoplatform.auth.role.PermissionRepository;
 import org.ssoplatform.auth.role.RoleRepository;
-import org.ssoplatform.auth.support.OAuthClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server's own key with the claims of DESIGN.md, API-key tokens from the real exchange, and the
  * invalidation channel as a gateway sees it.
  */
-public abstract class ManagementApiTests extends AuthServerFlowTests {
+public abstract class ManagementApiFlow extends AuthServerFlow {
 
     protected static final long UNKNOWN_ID = 987_654_321L;
 

@@ -13,7 +13,7 @@ import org.springframework.data.jdbc.core.mapping.AggregateReference;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
-import org.ssoplatform.auth.AuthServerFlowTests;
+import org.ssoplatform.auth.support.AuthServerFlow;
 import org.ssoplatform.auth.apikey.ApiKey;
 import org.ssoplatform.auth.apikey.ApiKeyRepository;
 import org.ssoplatform.auth.role.PermissionRepository;
@@ -26,7 +26,7 @@ import org.ssoplatform.auth.user.UserRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** RFC 8693 exchange of an API key for a short-lived JWT, as the gateway does it. */
-class ApiKeyExchangeTests extends AuthServerFlowTests {
+class ApiKeyExchangeTests extends AuthServerFlow {
 
     @Autowired
     UserRepository users;

@@ -7,7 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.ssoplatform.auth.AuthServerFlowTests;
+import org.ssoplatform.auth.support.AuthServerFlow;
 import org.ssoplatform.auth.support.OAuthClient;
 import org.ssoplatform.auth.support.PortalSignIn;
 import org.ssoplatform.auth.support.ResourceServerView;
@@ -15,7 +15,7 @@ import org.ssoplatform.auth.support.ResourceServerView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** RFC 7662 introspection and RFC 7009 revocation, as the gateway and the portal call them. */
-class IntrospectionAndRevocationTests extends AuthServerFlowTests {
+class IntrospectionAndRevocationTests extends AuthServerFlow {
 
     static final String GATEWAY_SECRET = OAuthClient.GATEWAY_SECRET;
 

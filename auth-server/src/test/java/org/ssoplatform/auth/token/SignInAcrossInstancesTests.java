@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.ssoplatform.auth.AuthServerFlowTests;
+import org.ssoplatform.auth.support.AuthServerFlow;
 import org.ssoplatform.auth.support.OAuthClient;
 import org.ssoplatform.auth.support.PortalSignIn;
 import org.ssoplatform.auth.support.SecondInstance;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Sign-in sessions live in Redis, so a load balancer may send each step of a browser login to
  * another instance: here the provider's redirect back reaches the instance that did not start it.
  */
-class SignInAcrossInstancesTests extends AuthServerFlowTests {
+class SignInAcrossInstancesTests extends AuthServerFlow {
 
     @Autowired
     ConfigurableEnvironment environment;

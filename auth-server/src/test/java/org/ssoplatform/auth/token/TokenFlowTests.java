@@ -10,7 +10,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.ssoplatform.auth.AuthServerFlowTests;
+import org.ssoplatform.auth.support.AuthServerFlow;
 import org.ssoplatform.auth.support.Browser;
 import org.ssoplatform.auth.support.OAuthClient;
 import org.ssoplatform.auth.support.PortalSignIn;
@@ -20,7 +20,7 @@ import org.ssoplatform.auth.support.ResourceServerView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The standard endpoints end to end: client credentials, code + PKCE through federation, refresh rotation. */
-class TokenFlowTests extends AuthServerFlowTests {
+class TokenFlowTests extends AuthServerFlow {
 
     static final String CLI_CALLBACK = "http://127.0.0.1:8765/callback";
 

@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.ssoplatform.auth.AuthServerFlowTests;
+import org.ssoplatform.auth.support.AuthServerFlow;
 import org.ssoplatform.auth.support.OAuthClient;
 import org.ssoplatform.auth.support.PortalSignIn;
 import org.ssoplatform.auth.user.User;
@@ -18,7 +18,7 @@ import org.ssoplatform.auth.user.UserRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** OIDC UserInfo and RP-initiated logout, as the portal and its user's browser see them. */
-class UserInfoAndLogoutTests extends AuthServerFlowTests {
+class UserInfoAndLogoutTests extends AuthServerFlow {
 
     static final String PORTAL_HOME = "http://localhost:8080/";
 

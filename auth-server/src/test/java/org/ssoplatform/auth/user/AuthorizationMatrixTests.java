@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 import org.ssoplatform.auth.support.OAuthClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * writes use harmless bodies and unknown ids answer 404.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuthorizationMatrixTests extends ManagementApiTests {
+class AuthorizationMatrixTests extends ManagementApiFlow {
 
     private static final List<String> CALLERS = List.of("admin", "user", "viewer", "apikey", "client", "anonymous");
 

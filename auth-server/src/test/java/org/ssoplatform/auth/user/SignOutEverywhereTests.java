@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 import tools.jackson.databind.JsonNode;
 
 import org.ssoplatform.auth.support.Browser;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the user ends (here auth-server's; the portal's in the gateway's and the e2e tests) and every refresh
  * token is revoked, seen as a browser and a client see them.
  */
-class SignOutEverywhereTests extends ManagementApiTests {
+class SignOutEverywhereTests extends ManagementApiFlow {
 
     @Test
     void signingOutEverywhereEndsEveryBrowserSessionAndRefreshTokenOfTheUserOnly() {

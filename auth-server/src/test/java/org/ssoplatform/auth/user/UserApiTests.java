@@ -8,6 +8,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.ssoplatform.auth.support.Http;
 import org.ssoplatform.auth.support.InvalidationInbox;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 import tools.jackson.databind.JsonNode;
 
 import org.ssoplatform.apikey.format.ApiKeyFormat;
@@ -16,7 +17,7 @@ import org.ssoplatform.auth.role.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /api/v1/users}: profile, listing, role assignment, account status. */
-class UserApiTests extends ManagementApiTests {
+class UserApiTests extends ManagementApiFlow {
 
     @Test
     void meAnswersTheCallersProfileWithRolesAndTheirPermissions() {

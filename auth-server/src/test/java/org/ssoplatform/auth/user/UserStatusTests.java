@@ -11,11 +11,12 @@ import org.ssoplatform.apikey.format.ApiKeyFormat;
 import org.ssoplatform.auth.role.Role;
 import org.ssoplatform.auth.support.Http;
 import org.ssoplatform.auth.support.InvalidationInbox;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code PATCH /api/v1/users/{id}}: deactivation cuts a user off everywhere; re-activation restores their keys. */
-class UserStatusTests extends ManagementApiTests {
+class UserStatusTests extends ManagementApiFlow {
 
     @Test
     void deactivationRevokesRefreshTokensAndKeysAndReactivationRestoresTheKeys() {
