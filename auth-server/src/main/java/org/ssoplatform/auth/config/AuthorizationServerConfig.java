@@ -27,7 +27,9 @@ import org.ssoplatform.auth.token.ApiKeyExchangeAuthenticationProvider;
 import org.ssoplatform.auth.token.ApiKeyExchangeRequestConverter;
 import org.ssoplatform.auth.token.CurrentUserInfoMapper;
 import org.ssoplatform.auth.token.IntrospectionPolicy;
+import org.ssoplatform.auth.token.InvalidClientEntryPoint;
 import org.ssoplatform.auth.token.StandardClaims;
+import org.ssoplatform.auth.token.TokenEndpointCors;
 import org.ssoplatform.auth.token.UserInfoErrors;
 import org.ssoplatform.resourceserver.PlatformAuthenticationEntryPoint;
 

@@ -1,4 +1,4 @@
-package org.ssoplatform.auth.config;
+package org.ssoplatform.auth.token;
 
 import java.io.IOException;
 
@@ -19,7 +19,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  * reached the chain's bearer entry point; RFC 6749 5.2 wants the OAuth error, exactly as the filter
  * answers a wrong secret: 401 {@code {"error":"invalid_client"}}.
  */
-final class InvalidClientEntryPoint implements AuthenticationEntryPoint {
+public final class InvalidClientEntryPoint implements AuthenticationEntryPoint {
 
     private final HttpMessageConverter<OAuth2Error> errors = new OAuth2ErrorHttpMessageConverter();
 

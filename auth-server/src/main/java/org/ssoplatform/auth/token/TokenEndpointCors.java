@@ -1,4 +1,4 @@
-package org.ssoplatform.auth.config;
+package org.ssoplatform.auth.token;
 
 import java.util.List;
 
@@ -17,7 +17,7 @@ import org.ssoplatform.auth.shared.PublicGateway;
  * origin exchanges its code (PKCE) and refreshes or revokes its token. Only the gateway's origin; no
  * cookies (these endpoints authenticate the client, never a browser session).
  */
-final class TokenEndpointCors {
+public final class TokenEndpointCors {
 
     private TokenEndpointCors() {
     }
@@ -26,13 +26,13 @@ final class TokenEndpointCors {
      * The browsers' preflight requests to those endpoints: the authorization server's own matcher takes
      * only their POSTs, and a preflight answered by any other chain would be a redirect to the login page.
      */
-    static RequestMatcher preflights(AuthorizationServerSettings settings) {
+    public static RequestMatcher preflights(AuthorizationServerSettings settings) {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return new OrRequestMatcher(paths.matcher(HttpMethod.OPTIONS, settings.getTokenEndpoint()),
                 paths.matcher(HttpMethod.OPTIONS, settings.getTokenRevocationEndpoint()));
     }
 
-    static CorsConfigurationSource of(PublicGateway gateway, AuthorizationServerSettings settings) {
+    public static CorsConfigurationSource of(PublicGateway gateway, AuthorizationServerSettings settings) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(List.of(gateway.origin()));
         cors.setAllowedMethods(List.of("POST"));
