@@ -130,7 +130,7 @@ for port in $NGINX_PORT $NGINX_PROXY_PORT $PLAIN_PORT $PLAIN2_PORT $PLAIN3_PORT 
 done
 
 jar() { echo "$ROOT/$1/target/$1-$VERSION.jar"; }
-if [ ! -f "$(jar auth-server)" ] || [ ! -f "$(jar gateway)" ] || [ ! -f "$(jar api-key-format)" ]; then
+if [ ! -f "$(jar auth-server)" ] || [ ! -f "$(jar gateway)" ] || [ ! -f "$(jar platform-contract)" ]; then
   say "Building auth-server and gateway..."
   (cd "$ROOT" && ./mvnw -o -q -DskipTests -pl auth-server,gateway -am package) >"$LOGS/build.log" 2>&1 \
     || fail "build failed: see $LOGS/build.log"
@@ -144,7 +144,7 @@ fi
 # Private copies: a concurrent rebuild in the tree cannot swap a jar under a running benchmark.
 cp "$(jar auth-server)" "$WORK/jars/auth-server.jar"
 cp "$(jar gateway)" "$WORK/jars/gateway.jar"
-cp "$(jar api-key-format)" "$WORK/jars/api-key-format.jar"
+cp "$(jar platform-contract)" "$WORK/jars/platform-contract.jar"
 cp "$PLAIN_JAR" "$WORK/jars/plain-scg.jar"
 jar_info() { date -u -r "$1" '+%Y-%m-%dT%H:%MZ'; }
 GATEWAY_JAR_TIME=$(jar_info "$(jar gateway)")
@@ -349,7 +349,7 @@ KEYS_TOTAL=$((1 + MISS_WARMUP_KEYS + MISS_KEYS))
 USER_ID=$(psql -d "$BENCH_DB" -Atq -c \
   "INSERT INTO users (email, full_name) VALUES ('bench@example.com', 'Bench') RETURNING id") \
   || fail "cannot insert the bench user"
-(cd "$WORK" && java -cp "$WORK/jars/api-key-format.jar" "$HERE/KeyGen.java" "$KEYS_TOTAL" "$USER_ID" \
+(cd "$WORK" && java -cp "$WORK/jars/platform-contract.jar" "$HERE/KeyGen.java" "$KEYS_TOTAL" "$USER_ID" \
   "$WORK/keys.txt" "$WORK/api_keys.tsv") || fail "key generation failed"
 psql -d "$BENCH_DB" -q -v ON_ERROR_STOP=1 \
   -c "\\copy api_keys (user_id, name, key_hash, key_prefix, key_last_chars) FROM '$WORK/api_keys.tsv'" \

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import org.ssoplatform.apikey.format.ApiKeyFormat;
+import org.ssoplatform.contract.ApiKeyFormat;
 import org.ssoplatform.gateway.apikey.ApiKeyRedis.Lookup;
 import org.ssoplatform.gateway.apikey.TokenExchangeClient.Issued;
 import org.ssoplatform.gateway.apikey.TokenExchangeClient.Refused;
