@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.ssoplatform.gateway.web.ProxiedRequestHeaders;
+import org.ssoplatform.contract.Headers;
 
 /**
  * API keys at the edge ({@code platform.gateway.api-key.*}).
@@ -30,5 +30,5 @@ record ApiKeyProperties(@DefaultValue("gateway") String clientId, @DefaultValue(
         @DefaultValue("10") int maxFailedAttempts, @DefaultValue("1m") Duration failedAttemptsWindow,
         @DefaultValue("1s") Duration usageFlushInterval) {
 
-    static final String HEADER = ProxiedRequestHeaders.API_KEY;
+    static final String HEADER = Headers.API_KEY;
 }

@@ -12,6 +12,7 @@ import com.nimbusds.jwt.JWTParser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.ssoplatform.contract.Claims;
 
 /**
  * A JWT auth-server issued for an API key, with its claims parsed once when it enters a cache. The
@@ -47,7 +48,7 @@ record ExchangedToken(String value, Jwt jwt, String apiKeyId, JwtAuthenticationT
     }
 
     ExchangedToken(String value, Jwt jwt) {
-        this(value, jwt, jwt.getClaimAsString("api_key_id"), new JwtAuthenticationToken(jwt, List.of()),
+        this(value, jwt, jwt.getClaimAsString(Claims.API_KEY_ID), new JwtAuthenticationToken(jwt, List.of()),
                 "Bearer " + value);
     }
 

@@ -20,13 +20,13 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.server.WebFilter;
+import org.ssoplatform.contract.Headers;
 import org.ssoplatform.gateway.apikey.ApiKeyFilters;
 import org.ssoplatform.gateway.bearer.BearerFailureHandler;
 import org.ssoplatform.gateway.config.EdgeChains.Lane;
 import org.ssoplatform.gateway.portal.PortalPaths;
 import org.ssoplatform.gateway.web.ProblemAccessDeniedHandler;
 import org.ssoplatform.gateway.web.ProblemEntryPoint;
-import org.ssoplatform.gateway.web.ProxiedRequestHeaders;
 
 /**
  * The chains of everything the portal chain does not take. Stateless: each request authenticates
@@ -71,12 +71,12 @@ class EdgeSecurityConfig {
 
     private static boolean carriesNoCredential(ServerHttpRequest request) {
         HttpHeaders headers = request.getHeaders();
-        return !headers.containsHeader(HttpHeaders.AUTHORIZATION) && !headers.containsHeader(ProxiedRequestHeaders.API_KEY);
+        return !headers.containsHeader(HttpHeaders.AUTHORIZATION) && !headers.containsHeader(Headers.API_KEY);
     }
 
     private static boolean carriesOnlyAnApiKey(ServerHttpRequest request) {
         HttpHeaders headers = request.getHeaders();
-        return headers.containsHeader(ProxiedRequestHeaders.API_KEY) && !headers.containsHeader(HttpHeaders.AUTHORIZATION);
+        return headers.containsHeader(Headers.API_KEY) && !headers.containsHeader(HttpHeaders.AUTHORIZATION);
     }
 
     @Bean

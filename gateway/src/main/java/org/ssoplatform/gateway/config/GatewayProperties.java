@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.ssoplatform.contract.Headers;
 
 /**
  * The edge itself ({@code platform.gateway.*}).
@@ -22,8 +23,9 @@ public record GatewayProperties(
         @DefaultValue({ "/examples/public", "/api/v1/auth/**", "/actuator/health", "/actuator/health/**",
                 "/actuator/info", "/docs", "/docs/**", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/redoc",
                 "/redoc.html", "/webjars/redoc/**" }) List<String> publicPaths,
-        @DefaultValue({ "X-User-Id", "X-User-Email", "X-User-Roles", "X-User-Permissions", "X-Auth-Type",
-                "X-Api-Key-Id", "X-Internal-Auth", "X-Gateway-Auth" }) List<String> ownedHeaders,
+        @DefaultValue({ Headers.USER_ID, Headers.USER_EMAIL, Headers.USER_ROLES, Headers.USER_PERMISSIONS,
+                Headers.AUTH_TYPE, Headers.API_KEY_ID, Headers.INTERNAL_AUTH,
+                Headers.GATEWAY_AUTH }) List<String> ownedHeaders,
         @DefaultValue("http://localhost:8080") List<String> corsAllowedOrigins) {
 
     public URI authServer(String path) {

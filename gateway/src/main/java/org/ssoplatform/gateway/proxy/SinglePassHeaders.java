@@ -12,6 +12,7 @@ import org.springframework.cloud.gateway.filter.headers.RemoveXForwardedHeadersF
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.StringUtils;
 import org.springframework.web.server.ServerWebExchange;
+import org.ssoplatform.contract.Headers;
 import org.ssoplatform.gateway.web.ProxiedRequestHeaders;
 
 /**
@@ -141,7 +142,7 @@ final class SinglePassHeaders implements HttpHeadersFilter {
     }
 
     private boolean forwardingOrKey(String name) {
-        return ProxiedRequestHeaders.API_KEY.equalsIgnoreCase(name)
+        return Headers.API_KEY.equalsIgnoreCase(name)
                 || this.dropForwarded && FORWARDED.equalsIgnoreCase(name)
                 || this.dropXForwarded && name.regionMatches(true, 0, X_FORWARDED, 0, X_FORWARDED.length());
     }

@@ -5,6 +5,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.ssoplatform.contract.Headers;
 
 /**
  * The headers the gateway itself sets on a proxied request, written once into the outgoing copy Spring
@@ -14,8 +15,6 @@ import org.springframework.web.server.ServerWebExchange;
  */
 @Component
 public class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
-
-    public static final String API_KEY = "X-API-Key";
 
     private static final String AUTHORIZATION = ProxiedRequestHeaders.class.getName() + ".authorization";
 
@@ -31,7 +30,7 @@ public class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         HttpHeaders output = new HttpHeaders();
         output.putAll(input);
-        output.remove(API_KEY);
+        output.remove(Headers.API_KEY);
         writeOwn(output, exchange);
         return output;
     }
@@ -44,7 +43,7 @@ public class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
         }
         String correlationId = CorrelationIdFilter.of(exchange);
         if (correlationId != null) {
-            output.set(CorrelationIdFilter.HEADER, correlationId);
+            output.set(Headers.CORRELATION_ID, correlationId);
         }
     }
 
