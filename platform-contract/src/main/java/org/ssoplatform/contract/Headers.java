@@ -1,5 +1,7 @@
 package org.ssoplatform.contract;
 
+import java.util.List;
+
 /** The HTTP headers the gateway owns: it reads, sets or strips them, and backends may rely on that. */
 public final class Headers {
 
@@ -18,24 +20,12 @@ public final class Headers {
     /** Seconds until the caller's bucket is full again. */
     public static final String RATE_LIMIT_RESET = "RateLimit-Reset";
 
-    // Identity headers a caller could forge to pose as someone behind the gateway: the defaults of
-    // platform.gateway.owned-headers, of which the gateway removes every inbound copy.
-
-    public static final String USER_ID = "X-User-Id";
-
-    public static final String USER_EMAIL = "X-User-Email";
-
-    public static final String USER_ROLES = "X-User-Roles";
-
-    public static final String USER_PERMISSIONS = "X-User-Permissions";
-
-    public static final String AUTH_TYPE = "X-Auth-Type";
-
-    public static final String API_KEY_ID = "X-Api-Key-Id";
-
-    public static final String INTERNAL_AUTH = "X-Internal-Auth";
-
-    public static final String GATEWAY_AUTH = "X-Gateway-Auth";
+    /**
+     * Identity headers a caller could forge to pose as someone towards a backend that trusts its edge: the
+     * default of {@code platform.gateway.owned-headers}, of which the gateway removes every inbound copy.
+     */
+    public static final List<String> IDENTITY = List.of("X-User-Id", "X-User-Email", "X-User-Roles",
+            "X-User-Permissions", "X-Auth-Type", "X-Api-Key-Id", "X-Internal-Auth", "X-Gateway-Auth");
 
     private Headers() {
     }

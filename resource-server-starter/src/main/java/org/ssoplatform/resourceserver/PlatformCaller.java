@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.ssoplatform.contract.AuthType;
@@ -42,7 +43,7 @@ public record PlatformCaller(String userId, AuthType authType, String email, Str
 
     public static PlatformCaller from(Jwt jwt) {
         return new PlatformCaller(jwt.getSubject(), AuthType.fromClaim(jwt.getClaim(Claims.AUTH_TYPE)).orElse(null),
-                jwt.getClaimAsString(Claims.EMAIL), jwt.getClaimAsString(Claims.API_KEY_ID), names(jwt, Claims.ROLES),
+                jwt.getClaimAsString(StandardClaimNames.EMAIL), jwt.getClaimAsString(Claims.API_KEY_ID), names(jwt, Claims.ROLES),
                 names(jwt, Claims.PERMISSIONS), scopes(jwt));
     }
 

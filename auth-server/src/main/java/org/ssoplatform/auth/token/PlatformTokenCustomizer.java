@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -51,7 +52,7 @@ public class PlatformTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodin
         if (context.getPrincipal() instanceof ApiKeyPrincipal key) {
             context.getClaims().expiresAt(apiKeyTokenExpiry(context, key))
                 .subject(Long.toString(key.userId()))
-                .claim(Claims.EMAIL, key.email())
+                .claim(StandardClaimNames.EMAIL, key.email())
                 .claim(Claims.ROLES, mutable(key.roles()))
                 .claim(Claims.PERMISSIONS, mutable(key.permissions()))
                 .claim(Claims.AUTH_TYPE, AuthType.API_KEY.name())
@@ -73,8 +74,8 @@ public class PlatformTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodin
         UserGrants.Grants user = grants.load(userId(context))
             .filter(UserGrants.Grants::active)
             .orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT));
-        context.getClaims().claim(Claims.EMAIL, user.email())
-            .claim(Claims.EMAIL_VERIFIED, user.emailVerified())
+        context.getClaims().claim(StandardClaimNames.EMAIL, user.email())
+            .claim(StandardClaimNames.EMAIL_VERIFIED, user.emailVerified())
             .claim(Claims.ROLES, mutable(user.roles()))
             .claim(Claims.PERMISSIONS, mutable(user.permissions()))
             .claim(Claims.AUTH_TYPE, AuthType.JWT.name());

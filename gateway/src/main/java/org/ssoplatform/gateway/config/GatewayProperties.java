@@ -13,7 +13,7 @@ import org.ssoplatform.contract.Headers;
  * @param authServerUrl where the gateway reaches auth-server (JWKS, token exchange, portal tokens)
  * @param authIssuer the public issuer in every token, also what browsers are sent to for login
  * @param publicPaths API paths that need no credential at the edge; every other routed path does
- * @param ownedHeaders headers only the gateway may set: any inbound copy is removed
+ * @param ownedHeaders headers only the gateway may set: any inbound copy is removed ({@code Headers.IDENTITY} by default)
  * @param corsAllowedOrigins browser origins allowed to call the APIs (the portal by default)
  */
 @ConfigurationProperties("platform.gateway")
@@ -23,10 +23,12 @@ public record GatewayProperties(
         @DefaultValue({ "/examples/public", "/api/v1/auth/**", "/actuator/health", "/actuator/health/**",
                 "/actuator/info", "/docs", "/docs/**", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/redoc",
                 "/redoc.html", "/webjars/redoc/**" }) List<String> publicPaths,
-        @DefaultValue({ Headers.USER_ID, Headers.USER_EMAIL, Headers.USER_ROLES, Headers.USER_PERMISSIONS,
-                Headers.AUTH_TYPE, Headers.API_KEY_ID, Headers.INTERNAL_AUTH,
-                Headers.GATEWAY_AUTH }) List<String> ownedHeaders,
+        List<String> ownedHeaders,
         @DefaultValue("http://localhost:8080") List<String> corsAllowedOrigins) {
+
+    public GatewayProperties {
+        ownedHeaders = ownedHeaders != null ? ownedHeaders : Headers.IDENTITY;
+    }
 
     public URI authServer(String path) {
         return URI.create(authServerUrl.toString().replaceAll("/+$", "") + path);
