@@ -2,13 +2,14 @@ package org.ssoplatform.auth.apikey;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ssoplatform.contract.RedisKeys;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.ssoplatform.auth.config.RedisNamespace;
+import org.ssoplatform.auth.shared.RedisNamespace;
 
 /**
  * Tells the gateways which cached key tokens to drop. Only after commit: a rolled-back change must not
@@ -29,7 +30,7 @@ class InvalidationPublisher {
     InvalidationPublisher(StringRedisTemplate redis, JsonMapper json, RedisNamespace namespace) {
         this.redis = redis;
         this.json = json;
-        this.channel = namespace.key("apikey:invalidations");
+        this.channel = new RedisKeys(namespace.namespace()).invalidations();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

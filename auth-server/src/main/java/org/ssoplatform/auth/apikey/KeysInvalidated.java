@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.ssoplatform.contract.RedisKeys;
+
 /** What gateways must drop from their token caches once the transaction that raised this commits. */
 record KeysInvalidated(List<String> hashes, boolean all) {
 
@@ -24,7 +26,7 @@ record KeysInvalidated(List<String> hashes, boolean all) {
      * {@code published_at} (epoch ms), from which each gateway measures its revocation lag.
      */
     Map<String, Object> message(long publishedAtMillis) {
-        return all ? Map.of("all", true, "published_at", publishedAtMillis)
-                : Map.of("hashes", hashes, "published_at", publishedAtMillis);
+        return all ? Map.of(RedisKeys.INVALIDATE_ALL, true, RedisKeys.INVALIDATE_PUBLISHED_AT, publishedAtMillis)
+                : Map.of(RedisKeys.INVALIDATE_HASHES, hashes, RedisKeys.INVALIDATE_PUBLISHED_AT, publishedAtMillis);
     }
 }

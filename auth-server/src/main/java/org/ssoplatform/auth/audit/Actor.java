@@ -3,8 +3,8 @@ package org.ssoplatform.auth.audit;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
-import org.ssoplatform.auth.config.ApiProblem;
-import org.ssoplatform.resourceserver.AuthType;
+import org.ssoplatform.auth.shared.ApiProblem;
+import org.ssoplatform.contract.AuthType;
 import org.ssoplatform.resourceserver.PlatformCaller;
 
 /**

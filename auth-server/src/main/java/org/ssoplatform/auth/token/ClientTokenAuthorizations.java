@@ -19,16 +19,18 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.ssoplatform.auth.config.RedisNamespace;
+import org.ssoplatform.auth.shared.RedisNamespace;
+import org.ssoplatform.contract.AuthType;
+import org.ssoplatform.contract.Claims;
 
 /**
  * Authorizations, with client-credentials tokens left out of the database: storing each machine token
- * (a SELECT, then an INSERT of a JSON-serialised row) cost more than signing it, and Keycloak stores
- * none either (bench/). Such a token is a self-contained JWT of ours: introspection verifies it with
+ * (a SELECT, then an INSERT of a JSON-serialised row) costs more than signing it, and Keycloak stores
+ * none either (docs/performance.md). Such a token is a self-contained JWT of ours: introspection verifies it with
  * our keys and answers from its claims, and revoking it records its {@code jti} in Redis until it
  * expires. Every other authorization (codes, user tokens, refresh tokens) is kept by the delegate.
  */
-public final class ClientTokenAuthorizations implements OAuth2AuthorizationService {
+final class ClientTokenAuthorizations implements OAuth2AuthorizationService {
 
     private final OAuth2AuthorizationService stored;
 
@@ -95,7 +97,7 @@ public final class ClientTokenAuthorizations implements OAuth2AuthorizationServi
             return null;
         }
         RegisteredClient client = clients.findByClientId(jwt.getSubject());
-        if (!AuthType.CLIENT.name().equals(jwt.getClaimAsString("auth_type")) || jwt.getId() == null || client == null) {
+        if (!AuthType.CLIENT.name().equals(jwt.getClaimAsString(Claims.AUTH_TYPE)) || jwt.getId() == null || client == null) {
             return null;
         }
         Set<String> scopes = scopes(jwt);
