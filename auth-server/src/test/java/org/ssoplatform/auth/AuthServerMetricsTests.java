@@ -6,11 +6,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.web.client.RestClient;
-import org.ssoplatform.auth.token.OAuthClient;
+import org.ssoplatform.auth.support.AuthServerFlow;
+import org.ssoplatform.auth.support.OAuthClient;
 import org.ssoplatform.testsupport.PrometheusScrape;
 
 /** What auth-server's {@code /actuator/prometheus} shows after the requests that move its meters. */
-class AuthServerMetricsTests extends AuthServerFlowTest {
+class AuthServerMetricsTests extends AuthServerFlow {
 
     @LocalManagementPort
     int managementPort;

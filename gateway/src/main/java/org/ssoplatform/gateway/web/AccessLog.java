@@ -96,7 +96,7 @@ public class AccessLog implements WebFilter {
     private static String traceId(ServerWebExchange exchange) {
         Optional<ServerRequestObservationContext> observed = ServerRequestObservationContext
             .findCurrent(exchange.getAttributes());
-        TracingContext tracing = observed.map(context -> context.get(TracingContext.class)).orElse(null);
+        TracingContext tracing = observed.<TracingContext>map(context -> context.get(TracingContext.class)).orElse(null);
         Span span = tracing != null ? tracing.getSpan() : null;
         return span != null ? span.context().traceId() : "-";
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.ssoplatform.apikey.format.ApiKeyFormat;
+import org.ssoplatform.contract.ApiKeyFormat;
 import org.ssoplatform.gateway.support.SharedGateway;
 import org.ssoplatform.gateway.support.TestTokens;
 
@@ -26,7 +26,7 @@ class AccessLogTests extends SharedGateway {
         String path = uniqueBackendPath();
 
         client().get().uri(path).header("X-API-Key", key).header("Cookie", "SESSION=secret-cookie")
-            .header(CorrelationIdFilter.HEADER, "corr-401").exchange().expectStatus().isOk();
+            .header("X-Correlation-Id", "corr-401").exchange().expectStatus().isOk();
 
         String line = await().atMost(Duration.ofSeconds(5)).until(() -> lineFor(output, path), l -> l != null);
         assertThat(line).contains("GET " + path, "route=resource-service", "status=200", "caller=key:401",
