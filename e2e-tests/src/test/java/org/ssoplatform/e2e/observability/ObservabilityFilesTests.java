@@ -34,7 +34,7 @@ class ObservabilityFilesTests {
 
     private static final Pattern RANGE = Pattern.compile("\\[[^]]*]");
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*(?!\\s*\\()");
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*+(?!\\s*\\()");
 
     private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "offset", "and", "or",
             "unless", "bool", "group_left", "group_right", "le", "inf", "nan");
