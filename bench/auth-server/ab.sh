@@ -9,6 +9,8 @@
 # only (the same jar twice with different flags compares the flags).
 # Only the ratios between the jars of one run mean anything (a shared, noisy 2-core machine).
 set -euo pipefail
+# Several instances of an app run side by side here: each takes a free management port.
+export MANAGEMENT_PORT=0
 cd "$(dirname "$0")/../.."
 HERE=bench/auth-server
 LOAD=${LOAD:-logins} ROUNDS=${ROUNDS:-3} WARMUP_ROUNDS=${WARMUP_ROUNDS:-4} SECONDS_PER_RUN=${SECONDS_PER_RUN:-20} CLIENTS=${CLIENTS:-8}

@@ -4,6 +4,8 @@
 # Needs PostgreSQL and Redis at 127.0.0.1 (trust auth), wrk, python3, Java 17 and the Temurin 25 JDK
 # under /usr/lib/jvm (Keycloak 26 needs it). Writes bench/auth-server/RESULTS.md.
 set -euo pipefail
+# Several instances of an app run side by side here: each takes a free management port.
+export MANAGEMENT_PORT=0
 
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)

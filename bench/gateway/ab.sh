@@ -16,6 +16,8 @@
 # started and stopped with jcmd, its stacks appended to $WORK/profile-NAME-ROUTE.collapsed and its
 # request count to the .requests file beside it; compare two with profile-diff.py.
 set -euo pipefail
+# Several instances of an app run side by side here: each takes a free management port.
+export MANAGEMENT_PORT=0
 cd "$(dirname "$0")/../.."
 HERE=bench/gateway
 ROUTES=${ROUTES:-public key} ROUNDS=${ROUNDS:-3} WARMUP_ROUNDS=${WARMUP_ROUNDS:-2} SECONDS_PER_RUN=${SECONDS_PER_RUN:-12}

@@ -17,6 +17,8 @@
 # database ($BENCH_DB, dropped and re-created), Redis namespace bench-gw (cleared before and after)
 # and ports 27080-27092; never the platform's defaults. Every process it starts is stopped on exit.
 set -uo pipefail
+# Several instances of an app run side by side here: each takes a free management port.
+export MANAGEMENT_PORT=0
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
