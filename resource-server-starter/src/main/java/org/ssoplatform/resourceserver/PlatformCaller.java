@@ -16,7 +16,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * Who is calling, read only from the validated access token (never from request headers).
- * Declare it as a controller method parameter, or call {@link #current()}.
+ * Declare it as a controller method parameter (Spring MVC or WebFlux), or call {@link #current()} in a servlet
+ * service ({@code ReactivePlatformCaller.current()} in a reactive one).
  *
  * @param userId the {@code sub} claim: the user's id, or for {@link AuthType#CLIENT} the client id
  * @param authType how the caller authenticated; {@code null} when the token carries no known {@code auth_type}
