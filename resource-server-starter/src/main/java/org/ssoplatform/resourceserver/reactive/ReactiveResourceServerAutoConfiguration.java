@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
@@ -88,9 +89,18 @@ public class ReactiveResourceServerAutoConfiguration {
             .oauth2ResourceServer(resourceServer -> resourceServer.authenticationEntryPoint(entryPoint)
                 .accessDeniedHandler(accessDenied)
                 .authenticationFailureHandler(failures)
-                .jwt(jwt -> jwt.jwtDecoder(decoder)
+                .jwt(jwt -> jwt.jwtDecoder(keysUnavailableAsServiceError(decoder))
                     .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter))));
         return http.build();
+    }
+
+    /**
+     * The reactive Nimbus decoder reports an unreachable JWKS as an IllegalStateException, which would be a 500;
+     * as a JwtException it becomes an AuthenticationServiceException, which the entry point answers with 503.
+     */
+    private static ReactiveJwtDecoder keysUnavailableAsServiceError(ReactiveJwtDecoder decoder) {
+        return token -> decoder.decode(token)
+            .onErrorMap(IllegalStateException.class, ex -> new JwtException("The signing keys are unavailable", ex));
     }
 
     @Bean
