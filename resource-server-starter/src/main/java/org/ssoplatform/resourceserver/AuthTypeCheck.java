@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 
 import org.aopalliance.intercept.MethodInvocation;
+import org.ssoplatform.contract.AuthType;
 
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.AopUtils;
