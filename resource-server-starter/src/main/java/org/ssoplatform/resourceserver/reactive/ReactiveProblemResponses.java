@@ -8,7 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 
-/** Writes a {@link PlatformProblem} from the security web filters, which answer before any handler runs. */
+/** Writes a {@link PlatformProblem} from the security web filters, outside any handler's message writers. */
 final class ReactiveProblemResponses {
 
     private ReactiveProblemResponses() {
