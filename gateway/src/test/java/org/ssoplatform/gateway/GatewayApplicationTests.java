@@ -1,5 +1,7 @@
 package org.ssoplatform.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,7 @@ class GatewayApplicationTests {
     void metricsAreOnTheManagementPortOnly() {
         client(managementPort).get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
         client(port).get().uri("/actuator/prometheus").exchange().expectStatus().value(status ->
-            org.assertj.core.api.Assertions.assertThat(status).isIn(401, 404));
+            assertThat(status).as("not served on the application's port").isIn(401, 404));
     }
 
     private static WebTestClient client(int port) {
