@@ -21,7 +21,7 @@ class TokenFlowTest extends AuthServerFlowTest {
 
     static final String CLI_CALLBACK = "http://127.0.0.1:8765/callback";
 
-    static final String PORTAL_CALLBACK = "http://localhost:8080/login/oauth2/code/portal";
+    static final String PORTAL_CALLBACK = "http://localhost:8080/portal/login/oauth2/code/portal";
 
     static final String PORTAL_SECRET = "test-portal-secret-0123456789abcdef0123456789";
 
