@@ -9,7 +9,7 @@ import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * CORS for browsers calling the APIs or the portal back end from the allowed origins only
+ * CORS for browsers calling the APIs from the allowed origins only
  * ({@code platform.gateway.cors-allowed-origins}); both security chains use it, so pre-flights are
  * answered before authentication.
  */
@@ -25,7 +25,7 @@ class CorsConfig {
                 "X-XSRF-TOKEN"));
         cors.setExposedHeaders(List.of("X-Correlation-Id", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
                 "RateLimit-Reset", "WWW-Authenticate", "Location"));
-        cors.setAllowCredentials(true); // the portal's session cookie
+        cors.setAllowCredentials(true); // browsers on an allowed origin may send their cookies
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);

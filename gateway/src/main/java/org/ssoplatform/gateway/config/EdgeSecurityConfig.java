@@ -23,17 +23,17 @@ import org.springframework.web.server.WebFilter;
 import org.ssoplatform.gateway.apikey.ApiKeyFilters;
 import org.ssoplatform.gateway.bearer.BearerFailureHandler;
 import org.ssoplatform.gateway.config.EdgeChains.Lane;
-import org.ssoplatform.gateway.portal.PortalPaths;
 import org.ssoplatform.gateway.web.ProblemAccessDeniedHandler;
 import org.ssoplatform.gateway.web.ProblemEntryPoint;
 import org.ssoplatform.gateway.web.ProxiedRequestHeaders;
 
 /**
- * The chains of everything the portal chain does not take. Stateless: each request authenticates
+ * The gateway's security chains. Stateless: each request authenticates
  * with a bearer JWT or an API key, or goes to a configured public path. Two lanes beside Spring
  * Security's proxy ({@link EdgeChains}), by the credentials a request carries: none on a public path
  * (CORS only) and only an API key (the key's filter); and the API chain for all others: both
- * credentials (400), a bearer JWT, or none on a protected path (401).
+ * credentials (400), a bearer JWT, or none on a protected path (401). The portal's pages are public
+ * paths here: the portal signs people in itself.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeSecurityConfig {
@@ -46,8 +46,7 @@ class EdgeSecurityConfig {
      * itself (malformed or unknown 401, blocked 429, unverifiable 503); an accepted key is an
      * authenticated caller, which every path of the API chain lets through, so its bearer
      * authentication, authorization and exception translation would only cost the request time. A
-     * request with both credentials goes to the API chain, which refuses it. Neither lane takes the
-     * portal's paths, whose chain comes first.
+     * request with both credentials goes to the API chain, which refuses it.
      */
     @Bean
     @Order(0) // before WebHandlerConfig's, which merges the filters this one looks for
@@ -56,10 +55,8 @@ class EdgeSecurityConfig {
         PathPatterns publicPaths = PathPatterns.of(properties.publicPaths());
         WebFilter corsFilter = new CorsWebFilter(cors);
         List<Lane> lanes = List.of(
-                new Lane(request -> carriesNoCredential(request) && publicPaths.test(request)
-                        && !PortalPaths.ALL.test(request), List.of(corsFilter)),
-                new Lane(request -> carriesOnlyAnApiKey(request) && !PortalPaths.ALL.test(request),
-                        List.of(corsFilter, apiKeys.authentication())));
+                new Lane(request -> carriesNoCredential(request) && publicPaths.test(request), List.of(corsFilter)),
+                new Lane(EdgeSecurityConfig::carriesOnlyAnApiKey, List.of(corsFilter, apiKeys.authentication())));
         return builder -> builder.filters(filters -> {
             if (filters.stream().noneMatch(WebFilterChainProxy.class::isInstance)) {
                 throw new IllegalStateException("No Spring Security filter chain proxy among " + filters);

@@ -47,7 +47,7 @@ public class ManagementApi {
 
     private static JdkClientHttpRequestFactory requestFactory(PortalProperties portal) {
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(portal.apiTimeout()).build());
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(portal.apiTimeout()).build());
         factory.setReadTimeout(portal.apiTimeout());
         return factory;
     }
