@@ -14,6 +14,7 @@ import org.ssoplatform.e2e.browser.SignInPages;
 import org.ssoplatform.e2e.client.Http;
 import org.ssoplatform.e2e.client.Poll;
 import org.ssoplatform.e2e.client.Reply;
+import org.ssoplatform.e2e.client.SignIn;
 import org.ssoplatform.e2e.client.SignIn.Person;
 import org.ssoplatform.e2e.client.SignedInUser;
 import org.ssoplatform.e2e.client.Tokens;
@@ -130,10 +131,11 @@ class PortalPagesIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void anAdminGrantsARoleTheUsersNextTokenCarriesItAndTheAuditLogShowsIt() {
         Person person = fixtures.newPerson("promoted");
         SignedInUser member = fixtures.signIn(person);
-        assertThat((List<?>) Tokens.claims(member.accessToken()).get("roles")).doesNotContain("viewer");
+        assertThat((List<Object>) Tokens.claims(member.accessToken()).get("roles")).doesNotContain("viewer");
         try (Browser browser = Browser.open("portal-admin-users")) {
             String adminEmail = "portal-admin@e2e.test";
             signIn(browser, adminEmail);
@@ -152,7 +154,10 @@ class PortalPagesIT {
             assertThat(browser.find(By.cssSelector(row)).getText()).contains("viewer");
 
             SignedInUser again = fixtures.signIn(person);
-            assertThat((List<?>) Tokens.claims(again.accessToken()).get("roles")).contains("viewer");
+            assertThat(again.id()).isEqualTo(member.id());
+            assertThat((List<Object>) Tokens.claims(again.accessToken()).get("roles"))
+                .as("the next token's roles (the user as auth-server shows it: %s)", again.user())
+                .contains("viewer");
 
             browser.visit(stack.gatewayA() + "/portal/admin/users");
             browser.waitForText("users");
@@ -172,7 +177,14 @@ class PortalPagesIT {
     void aPersonLinksASecondProviderAndUnlinksIt() {
         try (Browser browser = Browser.open("portal-linked-sign-ins")) {
             String email = "linker@e2e.test";
-            signIn(browser, email);
+            browser.visit(stack.gatewayA() + "/");
+            browser.click(By.id("sign-in"));
+            browser.waitForUrl("auth-server's sign-in page", url -> url.startsWith(stack.authServer() + "/login"));
+            synchronized (SignIn.class) { // the stand-in's queue of people is shared with the JSON sign-ins
+                stack.idp().nextUser("linker", email, true, "Lin Ker");
+                browser.click(By.cssSelector("a[href$='/oauth2/authorization/" + StandInIdp.PROVIDER + "']"));
+                browser.waitForUrl("the portal's start page", url -> url.equals(stack.gatewayA() + "/"));
+            }
             browser.visit(stack.gatewayA() + "/portal/account");
             browser.waitForText("Linked sign-ins");
             assertThat(browser.driver().findElements(By.cssSelector("#identities tr[data-provider]"))).hasSize(1);
@@ -181,20 +193,22 @@ class PortalPagesIT {
             browser.click(By.id("link-another"));
             browser.waitForUrl("auth-server's link page", url -> url.startsWith(stack.authServer() + "/account/link"));
             browser.screenshot("link-page");
-            synchronized (org.ssoplatform.e2e.client.SignIn.class) {
-                stack.idp().nextUser("linked-" + email, email, true, "Linker");
-                browser.click(By.cssSelector("form[action$='/account/link/" + StandInIdp.PROVIDER + "'] button"));
-                browser.waitForUrl("back at auth-server", url -> url.startsWith(stack.authServer() + "/account"));
-            }
+            browser.click(By.cssSelector("form[action$='/account/link/local'] button"));
+            browser.waitForUrl("the local stand-in's sign-in form", url -> url.startsWith(stack.localIdp() + "/local/authorize"));
+            browser.type(By.id("username"), email);
+            browser.click(By.id("sign-in"));
+            browser.waitForUrl("back at auth-server", url -> url.startsWith(stack.authServer() + "/account"));
+
             browser.visit(stack.gatewayA() + "/portal/account");
             browser.waitForText("Linked sign-ins");
             assertThat(browser.driver().findElements(By.cssSelector("#identities tr[data-provider]"))).hasSize(2);
             browser.screenshot("two-sign-ins");
 
-            browser.click(By.id("unlink-" + StandInIdp.PROVIDER));
+            browser.click(By.id("unlink-local"));
             acceptConfirm(browser);
             browser.waitForText("The sign-in was unlinked.");
             assertThat(browser.driver().findElements(By.cssSelector("#identities tr[data-provider]"))).hasSize(1);
+            assertThat(browser.driver().findElements(By.id("unlink-local"))).isEmpty();
             browser.screenshot("unlinked");
         }
     }

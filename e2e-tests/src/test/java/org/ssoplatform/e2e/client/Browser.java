@@ -17,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import Matcher;
-import Pattern;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a person's browser does, as far as the platform can tell: one cookie jar for every host and

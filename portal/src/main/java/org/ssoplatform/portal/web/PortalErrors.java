@@ -14,7 +14,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.ssoplatform.portal.api.ApiException;
 import org.ssoplatform.portal.api.ApiUnavailableException;
 import org.ssoplatform.portal.api.SessionEndedException;
@@ -72,11 +72,11 @@ class PortalErrors {
         return "problem";
     }
 
-    /** Spring Security's access-denied page (a form without its CSRF token, for one). */
+    /** Spring Security's access-denied page (a form without its CSRF token, for one): forwarded to with any method. */
     @Controller
     static class ForbiddenPage {
 
-        @GetMapping("/portal/forbidden")
+        @RequestMapping("/portal/forbidden")
         String forbidden(HttpServletResponse response, Model model) {
             return page(response, model, HttpStatus.FORBIDDEN, "Not allowed",
                     "That request was refused. Reload the page and try again.");
