@@ -11,7 +11,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
-import org.ssoplatform.gateway.support.GatewayTest;
+import org.ssoplatform.gateway.support.SharedGateway;
 import org.ssoplatform.gateway.support.TestTokens;
 
 /**
@@ -19,7 +19,7 @@ import org.ssoplatform.gateway.support.TestTokens;
  * sign-out included) and the shared look come from the portal, with the browser's cookies and without a
  * credential; the gateway keeps no pages or sessions of its own.
  */
-class PortalRouteTests extends GatewayTest {
+class PortalRouteTests extends SharedGateway {
 
     @Test
     void theStartPageThePortalsPagesAndTheSharedLookComeFromThePortalWithoutACredential() {
