@@ -21,7 +21,7 @@ import org.ssoplatform.gateway.web.Caller;
 import org.ssoplatform.gateway.web.ProblemAccessDeniedHandler;
 import org.ssoplatform.gateway.web.ProblemEntryPoint;
 import org.ssoplatform.gateway.web.Problems;
-import org.ssoplatform.gateway.web.ProxiedRequestHeaders;
+import org.ssoplatform.contract.Headers;
 
 /**
  * The gateway's security chains. Stateless: each request authenticates
@@ -46,8 +46,7 @@ class EdgeSecurityConfig {
             Caller.ANONYMOUS.putOn(exchange);
             return corsFilter.filter(exchange, chain);
         };
-        return new Lane(Credentials.NONE, rules::openToAnyone,
-                List.of(anonymous));
+        return new Lane(Credentials.NONE, rules::openToAnyone, List.of(anonymous));
     }
 
     /**
@@ -60,7 +59,7 @@ class EdgeSecurityConfig {
     @Bean
     Lane apiKeyLane(CorsConfigurationSource cors, ApiKeyAuthenticator apiKeys) {
         WebFilter authentication = (exchange, chain) -> apiKeys.authenticate(exchange, chain,
-                exchange.getRequest().getHeaders().getFirst(ProxiedRequestHeaders.API_KEY));
+                exchange.getRequest().getHeaders().getFirst(Headers.API_KEY));
         return new Lane(Credentials.API_KEY, request -> true, List.of(new CorsWebFilter(cors), authentication));
     }
 
