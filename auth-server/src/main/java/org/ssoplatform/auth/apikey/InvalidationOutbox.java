@@ -16,9 +16,9 @@ import org.ssoplatform.auth.config.RedisNamespace;
  * does not undo the change; the cached tokens' short lifetime bounds how long they outlive it.
  */
 @Component
-class InvalidationPublisher {
+class InvalidationOutbox {
 
-    private static final Logger log = LoggerFactory.getLogger(InvalidationPublisher.class);
+    private static final Logger log = LoggerFactory.getLogger(InvalidationOutbox.class);
 
     private final StringRedisTemplate redis;
 
@@ -26,7 +26,7 @@ class InvalidationPublisher {
 
     private final String channel;
 
-    InvalidationPublisher(StringRedisTemplate redis, JsonMapper json, RedisNamespace namespace) {
+    InvalidationOutbox(StringRedisTemplate redis, JsonMapper json, RedisNamespace namespace) {
         this.redis = redis;
         this.json = json;
         this.channel = namespace.key("apikey:invalidations");
