@@ -30,7 +30,7 @@ public final class InvalidationInbox implements AutoCloseable {
 
     private final RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 
-    InvalidationInbox(StringRedisTemplate redis, String channel) {
+    public InvalidationInbox(StringRedisTemplate redis, String channel) {
         this.redis = redis;
         this.channel = channel;
         container.setConnectionFactory(redis.getRequiredConnectionFactory());
