@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -65,6 +66,11 @@ class DependencyDownFilter extends OncePerRequestFilter {
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
                     || cause.getClass() == RedisException.class) { // "Currently not connected. Commands are rejected."
+                return true;
+            }
+            // The connection died mid-transaction: the rollback fails too, and carries what failed first.
+            if (cause instanceof TransactionSystemException rollback && (rollback.getCause() instanceof SQLException
+                    || rollback.getApplicationException() != null && dependencyDown(rollback.getApplicationException()))) {
                 return true;
             }
         }
