@@ -102,7 +102,7 @@ class DeadDependencyTests extends AuthServerFlowTest {
 
         postgres.stop();
         try {
-            for (String path : List.of("/api/v1/roles", "/api/v1/users", "/api/v1/roles", "/api/v1/permissions")) {
+            for (String path : List.of("/api/v1/roles", "/api/v1/users", "/api/v1/roles/permissions")) {
                 assertUnavailable(within(Duration.ofSeconds(1), () -> http.get(path, admin)));
             }
         }
@@ -114,16 +114,21 @@ class DeadDependencyTests extends AuthServerFlowTest {
 
     @Test
     void aProviderThatNeverAnswersCostsTheSignInAtMostItsTimeout() {
-        Http.Response started = http.get("/api/v1/auth/silent/login", null);
-        assertThat(started.status()).as(started.body()).isEqualTo(200);
-        String state = UriComponentsBuilder.fromUriString(started.json().path("authorization_url").asString()).build()
-            .getQueryParams().getFirst("state");
+        signInWith("silent").get(); // the first one also loads the sign-in's classes: the second is measured
 
-        Http.Response finished = within(Duration.ofSeconds(2),
-                () -> http.get("/api/v1/auth/silent/callback?code=c&state=" + state, null));
+        Http.Response finished = within(Duration.ofSeconds(2), signInWith("silent"));
 
         assertThat(finished.status()).as(finished.body()).isEqualTo(502);
         assertThat(finished.contentType()).startsWith("application/problem+json");
+    }
+
+    /** Starts a JSON login and returns its callback, as the provider's redirect would reach it. */
+    private Supplier<Http.Response> signInWith(String provider) {
+        Http.Response started = http.get("/api/v1/auth/" + provider + "/login", null);
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        String state = UriComponentsBuilder.fromUriString(started.json().path("authorization_url").asString()).build()
+            .getQueryParams().getFirst("state");
+        return () -> http.get("/api/v1/auth/" + provider + "/callback?code=c&state=" + state, null);
     }
 
     private static void assertUnavailable(Http.Response response) {
