@@ -55,8 +55,8 @@ class FailFastConfig {
     }
 
     @Bean
-    LettuceClientOptionsBuilderCustomizer failFastRedis(@Value("${spring.data.redis.timeout:500ms}") Duration timeout,
-            @Value("${spring.data.redis.connect-timeout:500ms}") Duration connectTimeout) {
+    LettuceClientOptionsBuilderCustomizer failFastRedis(@Value("${spring.data.redis.timeout:1s}") Duration timeout,
+            @Value("${spring.data.redis.connect-timeout:1s}") Duration connectTimeout) {
         return builder -> builder.timeoutOptions(TimeoutOptions.enabled(timeout))
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
             .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build());
