@@ -20,9 +20,10 @@ import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderC
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.ssoplatform.auth.shared.FailFastDatabase;
 
 /**
- * A dead PostgreSQL or Redis costs a request at most a fraction of a second, then a 503 ({@link DependencyDownFilter}):
+ * A dead PostgreSQL or Redis costs a request at most a fraction of a second, then a 503 (shared.DependencyDownFilter):
  * the database is refused at once while it is known to be down ({@link FailFastDatabase}); every Redis command has a
  * timeout, and while Redis is disconnected commands fail at once instead of queueing; and both are retried often
  * enough to recover within a second of their return.

@@ -15,11 +15,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
-import org.ssoplatform.auth.AuthServerFlowTest;
-import org.ssoplatform.auth.SecondInstance;
+import org.ssoplatform.auth.support.AuthServerFlow;
+import org.ssoplatform.auth.support.SecondInstance;
 import org.ssoplatform.auth.support.InstanceTokens;
-import org.ssoplatform.auth.user.Http;
-import org.ssoplatform.auth.user.InvalidationInbox;
+import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.InvalidationInbox;
 import org.ssoplatform.testsupport.TcpProxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and published once Redis is back. The instance runs on a database of its own, so that no other instance with a
  * working Redis relays it first, and reaches Redis through a proxy that the test closes and reopens.
  */
-class DurableInvalidationTests extends AuthServerFlowTest {
+class DurableInvalidationTests extends AuthServerFlow {
 
     @Autowired
     ConfigurableEnvironment environment;

@@ -9,9 +9,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.test.util.TestSocketUtils;
-import org.ssoplatform.auth.AuthServerFlowTest;
-import org.ssoplatform.auth.SecondInstance;
-import org.ssoplatform.auth.user.Http;
+import org.ssoplatform.auth.support.AuthServerFlow;
+import org.ssoplatform.auth.support.SecondInstance;
+import org.ssoplatform.auth.support.Http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  * An identity provider whose discovery document cannot be fetched at start-up does not stop auth-server: the
  * others serve, the sign-in page shows it as unavailable, and it is picked up once it answers.
  */
-class ProviderAvailabilityTests extends AuthServerFlowTest {
+class ProviderAvailabilityTests extends AuthServerFlow {
 
     @Autowired
     ConfigurableEnvironment environment;
