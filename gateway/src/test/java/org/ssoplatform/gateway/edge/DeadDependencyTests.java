@@ -47,10 +47,14 @@ class DeadDependencyTests extends SharedGateway {
     }
 
     @Test
-    void aHungRedisCostsAnApiKeyRequestLessThanTwoSeconds() throws IOException {
+    void aHungRedisCostsAnApiKeyRequestLessThanTwoSeconds() throws Exception {
         try (SilentServer redisServer = new SilentServer();
                 GatewayInstance gateway = GatewayInstance.like(context, Map.of("spring.data.redis.host", "127.0.0.1",
                         "spring.data.redis.port", redisServer.port(), "platform.gateway.api-key.exchange-timeout", ""))) {
+            String warmUp = ApiKeyFormat.generate(); // a fresh instance's first request also loads its classes
+            STAND_INS.exchangeIssues(warmUp, "600", Duration.ofMinutes(5));
+            gateway.client().get().uri("/examples/a").header("X-API-Key", warmUp).exchange();
+            Thread.sleep(1_500); // past the pause after a failed connection attempt: the next request tries again
             String key = ApiKeyFormat.generate();
             STAND_INS.exchangeIssues(key, "601", Duration.ofMinutes(5));
             within(() -> gateway.client().get().uri("/examples/a").header("X-API-Key", key).exchange())
