@@ -18,6 +18,7 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ssoplatform.auth.shared.RedisNamespace;
+import org.ssoplatform.contract.RedisKeys;
 
 /**
  * Tells the gateways which cached key tokens to drop, even when Redis is away at the moment of the change: each
@@ -51,7 +52,7 @@ class InvalidationOutbox {
         this.redis = redis;
         this.jdbc = jdbc;
         this.json = json;
-        this.channel = namespace.key("apikey:invalidations");
+        this.channel = new RedisKeys(namespace.namespace()).invalidations();
         this.ownTransaction = new TransactionTemplate(transactions);
         // After commit the finished transaction's connection is still bound: the relay needs one of its own.
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

@@ -14,7 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.ssoplatform.apikey.format.ApiKeyFormat;
+import org.ssoplatform.contract.ApiKeyFormat;
 import org.ssoplatform.auth.support.AuthServerFlow;
 import org.ssoplatform.auth.support.SecondInstance;
 import org.ssoplatform.auth.support.InstanceTokens;

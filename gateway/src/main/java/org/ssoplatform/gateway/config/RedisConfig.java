@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.ssoplatform.contract.RedisKeys;
 
 /**
  * Redis must never make a request hang (spring-cloud-gateway#3373): every command gets a timeout,
