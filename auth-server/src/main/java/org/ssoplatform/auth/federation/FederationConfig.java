@@ -38,8 +38,8 @@ class FederationConfig {
      * one whose discovery fails is retried rather than stopping the start-up.
      */
     @Bean
-    Providers clientRegistrationRepository(OAuth2ClientProperties properties, ProviderHttp http) {
-        return new Providers(properties, http.restClient());
+    Providers clientRegistrationRepository(OAuth2ClientProperties properties, FederationProperties federation) {
+        return new Providers(properties, new ProviderHttp(federation.providerDiscoveryTimeout()).restClient());
     }
 
     /** Also picked up by the browser sign-in ({@code oauth2Login}), which looks for this bean type. */
@@ -91,8 +91,9 @@ class FederationConfig {
     /**
      * The configured providers. One with an {@code issuer-uri} whose discovery document cannot be fetched is
      * unavailable, not fatal: the others serve, and it is tried again every
-     * {@code platform.auth.provider-retry-interval} until it answers. Discovery is first probed with the
-     * providers' timeout, since Spring Security's own discovery client waits up to 30 s for a silent host.
+     * {@code platform.auth.provider-retry-interval} until it answers. Discovery is first probed with
+     * {@code platform.auth.provider-discovery-timeout}, since Spring Security's own discovery client waits up to
+     * 30 s for a silent host.
      */
     static final class Providers implements ClientRegistrationRepository, Iterable<ClientRegistration>,
             ProviderAvailability {
@@ -139,8 +140,8 @@ class FederationConfig {
             return configured.contains(registrationId);
         }
 
-        @Scheduled(fixedDelayString = "${platform.auth.provider-retry-interval:10s}",
-                initialDelayString = "${platform.auth.provider-retry-interval:10s}")
+        @Scheduled(fixedDelayString = "${platform.auth.provider-retry-interval:5s}",
+                initialDelayString = "${platform.auth.provider-retry-interval:5s}")
         void retryUnavailable() {
             configured.stream().filter(id -> !available.containsKey(id)).forEach(this::resolve);
         }
