@@ -23,7 +23,8 @@ record KeysInvalidated(List<String> hashes, boolean all) {
 
     /**
      * The message of docs/contracts.md: {@code {"all":true}} or {@code {"hashes":[...]}}, with
-     * {@code published_at} (epoch ms), from which each gateway measures its revocation lag.
+     * {@code published_at} (epoch ms, when the change was recorded), from which each gateway measures its
+     * revocation lag.
      */
     Map<String, Object> message(long publishedAtMillis) {
         return all ? Map.of(RedisKeys.INVALIDATE_ALL, true, RedisKeys.INVALIDATE_PUBLISHED_AT, publishedAtMillis)

@@ -2,6 +2,7 @@ package org.ssoplatform.gateway.apikey;
 
 import java.time.Clock;
 
+import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
@@ -70,9 +71,9 @@ class ApiKeyConfig {
     }
 
     @Bean
-    InvalidationListener invalidationListener(ReactiveRedisConnectionFactory connections, RedisKeys keys,
-            LocalTokenCache local, ApiKeyRedis redis, JsonMapper json, ApiKeyMeters meters) {
-        return new InvalidationListener(connections, keys, local, redis, json, meters);
+    InvalidationListener invalidationListener(ReactiveRedisConnectionFactory connections, ClientResources lettuce,
+            RedisKeys keys, LocalTokenCache local, ApiKeyRedis redis, JsonMapper json, ApiKeyMeters meters) {
+        return new InvalidationListener(connections, lettuce.eventBus(), keys, local, redis, json, meters);
     }
 
     @Bean

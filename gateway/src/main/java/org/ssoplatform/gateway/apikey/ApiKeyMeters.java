@@ -46,7 +46,7 @@ final class ApiKeyMeters {
         refused = exchange(registry, "refused");
         failed = exchange(registry, "unavailable");
         revocationLag = Timer.builder("platform.apikey.revocation.lag")
-            .description("From auth-server publishing a revocation to this gateway's cache dropping the keys")
+            .description("From auth-server recording a revocation to this gateway's cache dropping the keys")
             .publishPercentileHistogram()
             .maximumExpectedValue(Duration.ofSeconds(30))
             .register(registry);
