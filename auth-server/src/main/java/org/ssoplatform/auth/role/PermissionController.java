@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.ssoplatform.auth.audit.Actor;
+import org.ssoplatform.auth.shared.UserTokenRequired;
 import org.ssoplatform.resourceserver.JwtOrApiKey;
 import org.ssoplatform.resourceserver.PlatformCaller;
 import org.ssoplatform.resourceserver.RequirePermission;
@@ -45,6 +46,7 @@ class PermissionController {
     }
 
     @PostMapping({ "", "/" })
+    @UserTokenRequired
     @ResponseStatus(HttpStatus.CREATED)
     @RequireRole(Actor.ADMIN_ROLE)
     @Operation(summary = "Create a permission (admin)",
@@ -55,6 +57,7 @@ class PermissionController {
     }
 
     @DeleteMapping("/{permissionId}")
+    @UserTokenRequired
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @RequireRole(Actor.ADMIN_ROLE)
     @Operation(summary = "Delete a permission (admin)",

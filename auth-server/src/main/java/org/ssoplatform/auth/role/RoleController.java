@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.ssoplatform.auth.audit.Actor;
+import org.ssoplatform.auth.shared.UserTokenRequired;
 import org.ssoplatform.resourceserver.JwtOrApiKey;
 import org.ssoplatform.resourceserver.PlatformCaller;
 import org.ssoplatform.resourceserver.RequirePermission;
@@ -56,6 +57,7 @@ class RoleController {
     }
 
     @PostMapping({ "", "/" })
+    @UserTokenRequired
     @ResponseStatus(HttpStatus.CREATED)
     @RequireRole(Actor.ADMIN_ROLE)
     @Operation(summary = "Create a role (admin)",
@@ -66,6 +68,7 @@ class RoleController {
     }
 
     @DeleteMapping("/{roleId}")
+    @UserTokenRequired
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @RequireRole(Actor.ADMIN_ROLE)
     @Operation(summary = "Delete a role (admin)",
@@ -77,6 +80,7 @@ class RoleController {
     }
 
     @PostMapping("/{roleId}/permissions/{permissionId}")
+    @UserTokenRequired
     @RequireRole(Actor.ADMIN_ROLE)
     @Operation(summary = "Add a permission to a role (admin)", description = "Idempotent.")
     RoleView addPermission(@PathVariable long roleId, @PathVariable long permissionId, PlatformCaller caller) {
@@ -84,6 +88,7 @@ class RoleController {
     }
 
     @DeleteMapping("/{roleId}/permissions/{permissionId}")
+    @UserTokenRequired
     @RequireRole(Actor.ADMIN_ROLE)
     @Operation(summary = "Remove a permission from a role (admin)", description = "Idempotent.")
     RoleView removePermission(@PathVariable long roleId, @PathVariable long permissionId, PlatformCaller caller) {

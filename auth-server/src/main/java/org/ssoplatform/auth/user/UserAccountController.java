@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.ssoplatform.auth.audit.Actor;
+import org.ssoplatform.auth.shared.UserTokenRequired;
 import org.ssoplatform.resourceserver.JwtOnly;
 import org.ssoplatform.resourceserver.PlatformCaller;
 
@@ -49,6 +50,7 @@ class UserAccountController {
     }
 
     @DeleteMapping("/me")
+    @UserTokenRequired
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete the caller's account",
             description = "Identities, API keys (refused by every gateway within a second), refresh tokens, consents "
@@ -59,6 +61,7 @@ class UserAccountController {
     }
 
     @DeleteMapping("/{userId}")
+    @UserTokenRequired
     @PreAuthorize("hasRole('" + Actor.ADMIN_ROLE + "') and hasAuthority('users:delete')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a user (admin with users:delete)",
