@@ -1,4 +1,4 @@
-package org.ssoplatform.auth.config;
+package org.ssoplatform.auth.shared;
 
 import java.util.List;
 import java.util.Map;
