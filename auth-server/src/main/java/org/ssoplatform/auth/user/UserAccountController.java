@@ -16,7 +16,8 @@ import org.ssoplatform.resourceserver.JwtOnly;
 import org.ssoplatform.resourceserver.PlatformCaller;
 
 /**
- * Signing out everywhere and deleting accounts: only with a person's own token (an API-key token gets 401),
+ * Signing out everywhere and deleting accounts: only with a person's own token (an API-key token gets 401, or
+ * 403 user_token_required for a deletion, which changes rights),
  * for oneself, or as an admin for anyone.
  */
 @RestController

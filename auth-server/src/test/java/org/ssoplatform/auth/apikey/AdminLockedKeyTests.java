@@ -30,6 +30,18 @@ class AdminLockedKeyTests extends ManagementApiTest {
     }
 
     @Test
+    void theOwnerSwitchingALockedKeyOffAgainDoesNotUnlockIt() {
+        String owner = tokenFor(newUser("user"));
+        long id = createKey(owner, Map.of("name", "leaked")).path("id").asLong();
+        http.patch("/api/v1/api-keys/" + id + "/deactivate", tokenFor(newUser("admin")), null);
+
+        JsonNode again = http.patch("/api/v1/api-keys/" + id + "/deactivate", owner, null).json();
+
+        assertThat(again.path("locked").asBoolean()).isTrue();
+        assertProblem(http.patch("/api/v1/api-keys/" + id + "/activate", owner, null), 403, "key_locked");
+    }
+
+    @Test
     void anAdminUnlocksAKeyTheyDeactivated() {
         String owner = tokenFor(newUser("user"));
         JsonNode created = createKey(owner, Map.of("name", "suspect"));
