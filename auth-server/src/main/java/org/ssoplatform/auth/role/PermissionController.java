@@ -25,8 +25,8 @@ import org.ssoplatform.resourceserver.RequireRole;
 
 @RestController
 @RequestMapping("/api/v1/roles/permissions")
-@Tag(name = "Permissions", description = "resource:action grants. Reads need users:read; writes need the admin role and a user JWT (an API-key token gets 403 "
-        + "user_token_required).")
+@Tag(name = "Permissions", description = "resource:action grants. Reads need users:read; writes need the admin role "
+        + "and a user JWT (an API-key token gets 403 user_token_required).")
 @JwtOrApiKey
 class PermissionController {
 

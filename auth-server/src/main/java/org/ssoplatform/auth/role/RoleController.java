@@ -26,7 +26,8 @@ import org.ssoplatform.resourceserver.RequireRole;
 @RestController
 @RequestMapping("/api/v1/roles")
 @Tag(name = "Roles", description = "Reads need users:read (every seeded role has it, so users can look up the ids "
-        + "they grant to their keys); writes need the admin role and a user JWT (an API-key token gets 403 user_token_required). Changes invalidate every cached API-key token.")
+        + "they grant to their keys); writes need the admin role and a user JWT (an API-key token gets 403 "
+        + "user_token_required). Changes invalidate every cached API-key token.")
 @JwtOrApiKey
 class RoleController {
 
