@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
 import org.ssoplatform.auth.audit.Actor;
 import org.ssoplatform.auth.audit.AuditLog;
-import org.ssoplatform.auth.config.ApiProblem;
+import org.ssoplatform.auth.shared.ApiProblem;
 
 /** Hands out secrets: at creation and at rotation, the only two answers that carry one. */
 @Service

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.ssoplatform.auth.user.ManagementApiTest;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A key an admin deactivated is locked: its owner cannot switch it back on (the admin took it away for a reason),
  * only an admin can. A key its owner deactivated stays theirs to re-activate.
  */
-class AdminLockedKeyTests extends ManagementApiTest {
+class AdminLockedKeyTests extends ManagementApiFlow {
 
     @Test
     void theOwnerCannotReactivateAKeyAnAdminDeactivated() {

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.ssoplatform.apikey.format.ApiKeyFormat;
-import org.ssoplatform.auth.user.Http;
-import org.ssoplatform.auth.user.InvalidationInbox;
-import org.ssoplatform.auth.user.ManagementApiTest;
+import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.InvalidationInbox;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.within;
  * old secret at once, so a leaked key can be cut off without a window; more than the setting, or a negative
  * or mistyped value, is a 400 naming {@code grace_seconds}.
  */
-class RotationGraceTests extends ManagementApiTest {
+class RotationGraceTests extends ManagementApiFlow {
 
     @Test
     void graceZeroStopsTheOldSecretAtOnceAndDropsItFromTheGatewaysCaches() {

@@ -9,8 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.ssoplatform.auth.user.Http;
-import org.ssoplatform.auth.user.ManagementApiTest;
+import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is stored (today {@code {"name": 12}} would make a key named "12").
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WrongJsonTypesTests extends ManagementApiTest {
+class WrongJsonTypesTests extends ManagementApiFlow {
 
     Stream<Arguments> bodies() {
         Object[] notStrings = { 12, 1.5, true, false, Map.of("a", "b"), List.of("x") };

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.ssoplatform.auth.role.Role;
+import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gets 403 {@code user_token_required} and changes nothing (a leaked automation key must not hand out admin or
  * rotate the signing keys).
  */
-class RightsChangesNeedAUserTokenTests extends ManagementApiTest {
+class RightsChangesNeedAUserTokenTests extends ManagementApiFlow {
 
     private User admin;
 

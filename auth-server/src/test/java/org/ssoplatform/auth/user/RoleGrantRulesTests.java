@@ -6,6 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.ssoplatform.auth.role.Role;
+import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whose every permission they hold, and never to themselves, not even a role without permissions (services check
  * such roles by name).
  */
-class RoleGrantRulesTests extends ManagementApiTest {
+class RoleGrantRulesTests extends ManagementApiFlow {
 
     private User grantor;
 
