@@ -45,6 +45,7 @@ import org.springframework.test.util.TestSocketUtils;
 import org.ssoplatform.auth.AuthServerApplication;
 import org.ssoplatform.auth.role.Role;
 import org.ssoplatform.auth.role.RoleRepository;
+import org.ssoplatform.auth.support.LogTap;
 import org.ssoplatform.auth.user.User;
 import org.ssoplatform.auth.user.UserGrants;
 import org.ssoplatform.auth.user.UserRepository;

@@ -1,4 +1,4 @@
-package org.ssoplatform.auth.shared;
+package org.ssoplatform.auth.support;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -11,14 +11,14 @@ import ch.qos.logback.core.AppenderBase;
 import org.slf4j.LoggerFactory;
 
 /** Everything this JVM logs while attached, message and stack trace, so a test can scan it for secrets. */
-final class LogTap extends AppenderBase<ILoggingEvent> {
+public final class LogTap extends AppenderBase<ILoggingEvent> {
 
     private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
 
     private LogTap() {
     }
 
-    static LogTap attach() {
+    public static LogTap attach() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         LogTap tap = new LogTap();
         tap.setContext(context);
@@ -28,16 +28,16 @@ final class LogTap extends AppenderBase<ILoggingEvent> {
         return tap;
     }
 
-    void detach() {
+    public void detach() {
         ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(this);
         stop();
     }
 
-    void clear() {
+    public void clear() {
         lines.clear();
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 
