@@ -10,7 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.ssoplatform.apikey.format.ApiKeyFormat;
+import org.ssoplatform.contract.ApiKeyFormat;
 import org.ssoplatform.auth.audit.Actor;
 import org.ssoplatform.auth.audit.AuditLog;
 import org.ssoplatform.auth.shared.ApiProblem;
