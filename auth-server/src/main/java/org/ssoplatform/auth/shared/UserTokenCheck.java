@@ -10,7 +10,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.ssoplatform.resourceserver.AuthType;
+import org.ssoplatform.contract.AuthType;
 import org.ssoplatform.resourceserver.PlatformCaller;
 
 /**

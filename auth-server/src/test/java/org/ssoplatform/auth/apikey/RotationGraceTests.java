@@ -7,10 +7,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.ssoplatform.apikey.format.ApiKeyFormat;
 import org.ssoplatform.auth.support.Http;
 import org.ssoplatform.auth.support.InvalidationInbox;
 import org.ssoplatform.auth.support.ManagementApiFlow;
+import org.ssoplatform.contract.ApiKeyFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
