@@ -55,7 +55,7 @@ public final class GatewayInstance implements AutoCloseable {
      * which would break every other gateway context in this test JVM; this instance gets its own.
      */
     @Configuration(proxyBeanMethods = false)
-    static class OwnNettyResources {
+    public static class OwnNettyResources {
 
         @Bean
         ReactorResourceFactory reactorResourceFactory() {
