@@ -106,6 +106,17 @@ class UsageApiTests extends ManagementApiTest {
         assertThat(response.body()).doesNotContain("\"days\"");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheEndpointAndItsDaysParameter() {
+        JsonNode doc = http.get("/v3/api-docs", null).json();
+
+        JsonNode operation = doc.path("paths").path("/api/v1/api-keys/{keyId}/usage").path("get");
+        assertThat(operation.path("summary").asString()).contains("per UTC day");
+        assertThat(operation.path("parameters").findValuesAsString("name")).contains("keyId", "days");
+        assertThat(doc.path("components").path("schemas").path("Usage").path("properties").propertyNames())
+            .contains("key_id", "days");
+    }
+
     private void counted(long keyId, LocalDate day, long requests) {
         jdbc.sql("INSERT INTO api_key_usage (key_id, day, requests) VALUES (?, ?, ?)")
             .params(keyId, day, requests)
