@@ -47,6 +47,7 @@ import org.ssoplatform.auth.client.CachingRegisteredClientRepository;
 import org.ssoplatform.auth.client.ClientBootstrap;
 import org.ssoplatform.auth.client.ClientProperties;
 import org.ssoplatform.auth.client.ClientSecretEncoder;
+import org.ssoplatform.auth.client.ConsentPageController;
 import org.ssoplatform.auth.session.SignOuts;
 import org.ssoplatform.auth.signing.SigningKeys;
 import org.ssoplatform.auth.token.ApiKeyExchangeAuthenticationProvider;
@@ -74,6 +75,7 @@ class AuthorizationServerConfig {
         http.securityMatcher(new OrRequestMatcher(authorizationServer.getEndpointsMatcher(),
                 TokenEndpointCors.preflights(settings)))
             .with(authorizationServer, server -> server
+                .authorizationEndpoint(authorization -> authorization.consentPage(ConsentPageController.PATH))
                 .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new CurrentUserInfoMapper(standardClaims))
                     .errorResponseHandler(new UserInfoErrors()))
                     // RP-initiated logout (the portal's sign-out) ends the auth-server session too, audited.

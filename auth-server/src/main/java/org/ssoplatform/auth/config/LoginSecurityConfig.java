@@ -40,7 +40,7 @@ class LoginSecurityConfig {
             FederatedSignIn signIn, SignInFailures failures, SignOuts signOuts) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(EndpointRequest.to("health", "info")).permitAll()
-                .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+                .requestMatchers("/login", "/error", "/favicon.ico", "/ui/**").permitAll()
                 .requestMatchers("/docs/**", "/swagger-ui/**", "/v3/api-docs/**", "/redoc", "/redoc.html",
                         "/webjars/redoc/**").permitAll()
                 .anyRequest().authenticated())
