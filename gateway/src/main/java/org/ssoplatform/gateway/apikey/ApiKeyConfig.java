@@ -64,9 +64,8 @@ class ApiKeyConfig {
     }
 
     @Bean
-    ApiKeyFilters apiKeyFilters(ApiKeyResolver resolver, UsageRecorder usage, ProblemEntryPoint entryPoint,
+    ApiKeyAuthenticator apiKeyAuthenticator(ApiKeyResolver resolver, UsageRecorder usage, ProblemEntryPoint entryPoint,
             Problems problems) {
-        return new ApiKeyFilters(new CredentialConflictFilter(problems),
-                new ApiKeyAuthenticationFilter(resolver, usage, entryPoint, problems));
+        return new ApiKeyAuthenticator(resolver, usage, entryPoint, problems);
     }
 }

@@ -1,4 +1,4 @@
-package org.ssoplatform.gateway.web;
+package org.ssoplatform.gateway.edge;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
-import org.ssoplatform.gateway.support.GatewayTest;
+import org.ssoplatform.gateway.support.SharedGateway;
 import org.ssoplatform.gateway.support.TestTokens;
 
 /** What every request gets: owned headers stripped, correlation ids, CORS, security headers, limits. */
-class EdgeBehaviourTests extends GatewayTest {
+class EdgeBehaviourTests extends SharedGateway {
 
     @Test
     void callersCorrelationIdIsKeptAndEchoed() {

@@ -1,4 +1,4 @@
-package org.ssoplatform.gateway.config;
+package org.ssoplatform.gateway.edge;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,8 +7,8 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 /**
  * Spring Security observes every filter of every chain, every authentication and authorization:
  * spans for tracing, which the platform does not run. Switching them off here removes the decorators
- * themselves; the {@code management.observations.enable} property only made them no-ops, still a
- * few percent of a proxied request's CPU (bench/). Spring Cloud Gateway's per-route metrics stay.
+ * themselves; the {@code management.observations.enable} property only makes them no-ops, which still
+ * cost every request (see docs/performance.md#observations). Spring Cloud Gateway's per-route metrics stay.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityObservationConfig {

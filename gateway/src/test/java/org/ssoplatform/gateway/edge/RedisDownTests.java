@@ -1,4 +1,4 @@
-package org.ssoplatform.gateway.resilience;
+package org.ssoplatform.gateway.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,12 +16,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
 import org.ssoplatform.gateway.support.GatewayInstance;
-import org.ssoplatform.gateway.support.GatewayTest;
+import org.ssoplatform.gateway.support.SharedGateway;
 import org.ssoplatform.gateway.support.TcpProxy;
 import org.ssoplatform.gateway.support.TestTokens;
 
 /** Redis unreachable: bearer traffic unaffected, keys only through the exchange, nothing hangs. */
-class RedisDownTests extends GatewayTest {
+class RedisDownTests extends SharedGateway {
 
     private static final Duration BOUND = Duration.ofSeconds(2); // Redis timeout 500 ms, exchange 1 s
 

@@ -1,4 +1,4 @@
-package org.ssoplatform.gateway.resilience;
+package org.ssoplatform.gateway.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,12 +15,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
 import org.ssoplatform.gateway.support.GatewayInstance;
-import org.ssoplatform.gateway.support.GatewayTest;
+import org.ssoplatform.gateway.support.SharedGateway;
 import org.ssoplatform.gateway.support.StandIns;
 import org.ssoplatform.gateway.support.TestTokens;
 
 /** auth-server going away: what was cached keeps working, nothing else gets through. */
-class AuthServerDownTests extends GatewayTest {
+class AuthServerDownTests extends SharedGateway {
 
     @Autowired
     ConfigurableApplicationContext context;

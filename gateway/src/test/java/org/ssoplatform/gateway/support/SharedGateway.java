@@ -35,7 +35,7 @@ import reactor.netty.http.client.HttpClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(RealRedis.class)
-public abstract class GatewayTest {
+public abstract class SharedGateway {
 
     protected static final StandIns STAND_INS = new StandIns();
 
@@ -66,7 +66,7 @@ public abstract class GatewayTest {
         HttpClient http = HttpClient.create().bindAddress(() -> new InetSocketAddress(sourceAddress, 0));
         return WebTestClient.bindToServer(new ReactorClientHttpConnector(http))
             .baseUrl("http://127.0.0.1:" + port)
-            .filter(GatewayTest::readWholeBody)
+            .filter(SharedGateway::readWholeBody)
             .responseTimeout(Duration.ofSeconds(10))
             .build();
     }

@@ -1,4 +1,4 @@
-package org.ssoplatform.gateway.config;
+package org.ssoplatform.gateway.edge;
 
 import java.util.function.Predicate;
 

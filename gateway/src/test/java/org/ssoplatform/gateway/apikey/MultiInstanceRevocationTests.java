@@ -1,4 +1,4 @@
-package org.ssoplatform.gateway.resilience;
+package org.ssoplatform.gateway.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,10 +13,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
 import org.ssoplatform.gateway.support.GatewayInstance;
-import org.ssoplatform.gateway.support.GatewayTest;
+import org.ssoplatform.gateway.support.SharedGateway;
 
 /** Two gateway instances on one Redis: the key cache is shared, and revocation reaches both. */
-class MultiInstanceRevocationTests extends GatewayTest {
+class MultiInstanceRevocationTests extends SharedGateway {
 
     @Autowired
     ConfigurableApplicationContext context;

@@ -1,4 +1,4 @@
-package org.ssoplatform.gateway.config;
+package org.ssoplatform.gateway.edge;
 
 import java.util.function.Supplier;
 
@@ -18,9 +18,9 @@ import reactor.core.publisher.Mono;
  * Here every header name, header value and query parameter is read once through the firewall's own
  * wrappers, so the verdicts are the firewall's; a header no one would have read is checked too, which
  * only makes it stricter. Its checks of the method, URL and host stay as they are. Its check of the
- * outgoing headers for CR and LF, a pass over every response header before it is sent (≈ 4 % of a
- * proxied request's CPU), is left out: Reactor Netty refuses such a value as it is set, before any
- * check could run ({@code ResponseHeaderValidationTests}).
+ * outgoing headers for CR and LF, a pass over every response header before it is sent (see
+ * docs/performance.md#firewall), is left out: Reactor Netty refuses such a value as it is set, before
+ * any check could run ({@code ResponseHeaderValidationTests}).
  */
 final class CheckOnceFirewall implements ServerWebExchangeFirewall {
 

@@ -1,4 +1,4 @@
-package org.ssoplatform.gateway.config;
+package org.ssoplatform.gateway.edge;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import org.springframework.security.web.server.firewall.HttpStatusExchangeReject
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import org.ssoplatform.gateway.config.EdgeChains.Lane;
+import org.ssoplatform.gateway.edge.EdgeChains.Lane;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +22,7 @@ class EdgeChainsTests {
 
     private final EdgeChains chains = new EdgeChains(recording("proxy"), new FirewallConfig().serverWebExchangeFirewall(),
             new HttpStatusExchangeRejectedHandler(HttpStatus.BAD_REQUEST),
-            List.of(new Lane(request -> request.getPath().value().startsWith("/public"),
+            List.of(new Lane(Credentials.NONE, request -> request.getPath().value().startsWith("/public"),
                     List.of(recording("cors"), recording("key")))));
 
     private final WebFilterChain backend = exchange -> {

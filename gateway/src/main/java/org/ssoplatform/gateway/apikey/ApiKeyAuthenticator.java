@@ -6,9 +6,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
+import org.ssoplatform.gateway.web.Caller;
 import org.ssoplatform.gateway.web.ProblemEntryPoint;
 import org.ssoplatform.gateway.web.Problems;
 import org.ssoplatform.gateway.web.ProxiedRequestHeaders;
@@ -17,9 +17,10 @@ import reactor.core.publisher.Mono;
 /**
  * Authenticates {@code X-API-Key}: a malformed key is refused before any I/O; a good one is replaced
  * by {@code Authorization: Bearer <exchanged JWT>} on the proxied request ({@link ProxiedRequestHeaders}). It is
- * the only filter after CORS in the lane of requests that carry a key and no bearer token.
+ * the only stage after CORS in the edge's lane of requests that carry a key and no bearer token. Not a
+ * {@code WebFilter} bean, which WebFlux would also run for every request outside that lane.
  */
-public final class ApiKeyAuthenticationFilter implements WebFilter {
+public final class ApiKeyAuthenticator {
 
     private final ApiKeyResolver resolver;
 
@@ -29,7 +30,7 @@ public final class ApiKeyAuthenticationFilter implements WebFilter {
 
     private final Problems problems;
 
-    ApiKeyAuthenticationFilter(ApiKeyResolver resolver, UsageRecorder usage, ProblemEntryPoint entryPoint,
+    ApiKeyAuthenticator(ApiKeyResolver resolver, UsageRecorder usage, ProblemEntryPoint entryPoint,
             Problems problems) {
         this.resolver = resolver;
         this.usage = usage;
@@ -37,12 +38,8 @@ public final class ApiKeyAuthenticationFilter implements WebFilter {
         this.problems = problems;
     }
 
-    @Override
-    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String key = exchange.getRequest().getHeaders().getFirst(ApiKeyProperties.HEADER);
-        if (key == null) {
-            return chain.filter(exchange);
-        }
+    /** Answers the request here unless {@code key} is accepted; then it goes on down {@code chain}. */
+    public Mono<Void> authenticate(ServerWebExchange exchange, WebFilterChain chain, String key) {
         if (!ApiKeyFormat.isWellFormed(key)) {
             return entryPoint.invalidToken(exchange, "The API key is malformed.");
         }
@@ -73,10 +70,10 @@ public final class ApiKeyAuthenticationFilter implements WebFilter {
         usage.record(token.apiKeyId());
         ProxiedRequestHeaders.relayAuthorization(exchange, token.authorization());
         JwtAuthenticationToken authentication = token.authentication();
-        // The caller is the exchange's principal, which the rate limiter reads. The lane does not also
-        // write it into the Reactor context (ReactiveSecurityContextHolder): nothing after this filter
-        // reads it there, and the entry cost 6 to 10 µs of CPU per key request (bench/README.md, session 21):
-        // Reactor Netty merges the larger context into its own on every proxied call.
+        // The caller is handed on explicitly and as the exchange's principal, not in the Reactor context
+        // (ReactiveSecurityContextHolder), which nothing after this reads and which Reactor Netty merges into
+        // its own on every proxied call (see docs/performance.md#security-context).
+        token.caller().putOn(exchange);
         ServerWebExchange authenticated = exchange.mutate().principal(Mono.just(authentication)).build();
         return chain.filter(authenticated);
     }

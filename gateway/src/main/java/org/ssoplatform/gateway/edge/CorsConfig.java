@@ -1,4 +1,4 @@
-package org.ssoplatform.gateway.config;
+package org.ssoplatform.gateway.edge;
 
 import java.util.List;
 
@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.ssoplatform.gateway.config.GatewayProperties;
 
 /**
  * CORS for browsers calling the APIs or the portal back end from the allowed origins only

@@ -1,4 +1,4 @@
-package org.ssoplatform.gateway.web;
+package org.ssoplatform.gateway.edge;
 
 import java.util.List;
 
