@@ -17,7 +17,6 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequ
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -73,7 +72,7 @@ class AccountLinkController {
     }
 
     @GetMapping(PAGE)
-    ModelAndView page(Authentication user, HttpServletRequest request, HttpServletResponse response, Model model) {
+    ModelAndView page(Authentication user, HttpServletRequest request, HttpServletResponse response) {
         if (!recentlySignedIn(user)) {
             afterSignIn.saveRequest(request, response);
             RedirectView signInAgain = new RedirectView("/login?" + LoginPageController.REAUTHENTICATE, true);
@@ -81,18 +80,19 @@ class AccountLinkController {
             return new ModelAndView(signInAgain);
         }
         long userId = Long.parseLong(user.getName());
-        model.addAttribute("email", users.find(userId).map(UserView::email).orElse(""));
-        model.addAttribute("linked", accounts.findByUserId(userId).stream()
+        ModelAndView page = new ModelAndView("link");
+        page.addObject("email", users.find(userId).map(UserView::email).orElse(""));
+        page.addObject("linked", accounts.findByUserId(userId).stream()
             .map(account -> options.find(account.provider()).map(SignInOptions.Option::name).orElse(account.provider()))
             .sorted()
             .toList());
-        model.addAttribute("providers", options.all());
-        model.addAttribute("portal", properties.portalUrl().toString());
+        page.addObject("providers", options.all());
+        page.addObject("portal", properties.portalUrl().toString());
         // The form's redirect goes on to the provider: the policy names the providers' sign-in origins.
         List<String> providerPages = new ArrayList<>();
         providers.forEach(provider -> providerPages.add(provider.getProviderDetails().getAuthorizationUri()));
         PageSecurity.apply(response, providerPages);
-        return new ModelAndView("link", model.asMap());
+        return page;
     }
 
     /** Starts the provider sign-in that will link its account; CSRF-checked by Spring Security. */
