@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,17 +23,18 @@ import org.ssoplatform.auth.user.ManagementApiTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateways' per-day counters reach {@code api_key_usage} exactly once, whatever the number of auth-server
- * instances flushing at the same moment, and days older than 90 are dropped. Real Redis and PostgreSQL.
+ * The gateways' per-day counters (written by the gateway's own script) reach {@code api_key_usage} exactly once,
+ * whatever the number of auth-server instances flushing at the same moment; counters nobody claims expire, and
+ * days older than 90 are dropped. Real Redis and PostgreSQL.
  */
 class UsageCountingTests extends ManagementApiTest {
 
-    /** What a gateway's batch write does to one key (gateway: scripts/usage_flush.lua). */
-    private static final RedisScript<Long> GATEWAY_WRITE = RedisScript.of("""
-            redis.call('HINCRBY', KEYS[2], ARGV[1], ARGV[2])
-            redis.call('HSET', KEYS[2], 'last_used_at', ARGV[3])
-            redis.call('SADD', KEYS[1], ARGV[4])
-            return 1""", Long.class);
+    /** The gateways' own batch write, so that what is flushed here is what gateways write. */
+    private static final RedisScript<Long> GATEWAY_WRITE = RedisScript.of(
+            new FileSystemResource("../gateway/src/main/resources/scripts/usage_flush.lua"), Long.class);
+
+    /** The gateways' default {@code platform.gateway.api-key.usage-counter-ttl}. */
+    private static final Duration COUNTER_TTL = Duration.ofDays(7);
 
     @Autowired
     JdbcTemplate jdbcTemplate;
@@ -124,6 +126,16 @@ class UsageCountingTests extends ManagementApiTest {
     }
 
     @Test
+    void countersNoInstanceClaimsExpireInsteadOfStayingForever() {
+        long key = createKey(tokenFor(newUser("user")), Map.of("name", "k")).path("id").asLong();
+
+        gatewayCounts(key, LocalDate.now(ZoneOffset.UTC).toString(), 1);
+
+        Long ttl = redis.getExpire(namespace.key("apikey:usage:" + key));
+        assertThat(ttl).isNotNull().isPositive().isLessThanOrEqualTo(COUNTER_TTL.toSeconds());
+    }
+
+    @Test
     void daysOlderThanNinetyArePurgedAndYoungerOnesKept() {
         long key = createKey(tokenFor(newUser("user")), Map.of("name", "k")).path("id").asLong();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -147,8 +159,8 @@ class UsageCountingTests extends ManagementApiTest {
 
     private void gatewayCounts(long key, String day, long requests) {
         redis.execute(GATEWAY_WRITE, List.of(namespace.key("apikey:usage:dirty"), namespace.key("apikey:usage:" + key)),
-                "count:" + day, String.valueOf(requests), String.valueOf(System.currentTimeMillis()),
-                String.valueOf(key));
+                String.valueOf(COUNTER_TTL.toSeconds()), "count:" + day, String.valueOf(requests),
+                String.valueOf(System.currentTimeMillis()), String.valueOf(key));
     }
 
     private void claim(String batchId, long key, String day, long requests) {
