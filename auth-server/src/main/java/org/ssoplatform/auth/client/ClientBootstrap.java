@@ -17,14 +17,14 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
-import org.ssoplatform.auth.config.AuthServerProperties;
+import org.ssoplatform.auth.shared.AuthServerProperties;
 import org.ssoplatform.auth.token.IntrospectionPolicy;
 
 /**
  * Registers the configured clients at start-up, idempotently: an existing client keeps its internal
  * id and is updated to the configuration, so any number of instances may start at once.
  */
-public class ClientBootstrap implements ApplicationRunner {
+class ClientBootstrap implements ApplicationRunner {
 
     /** 32 characters of a random secret: at least 190 bits however it was encoded. */
     static final int MIN_SECRET_LENGTH = 32;

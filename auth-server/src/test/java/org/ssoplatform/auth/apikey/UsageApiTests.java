@@ -8,13 +8,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.ssoplatform.auth.user.Http;
-import org.ssoplatform.auth.user.ManagementApiTest;
+import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET /api/v1/api-keys/{id}/usage}: a key's requests per UTC day, to its owner, its own tokens and admins. */
-class UsageApiTests extends ManagementApiTest {
+class UsageApiTests extends ManagementApiFlow {
 
     @Test
     void theOwnerSeesOneEntryPerDayOldestFirstWithZerosForQuietDays() {

@@ -18,7 +18,7 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.ssoplatform.auth.user.ManagementApiTest;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whatever the number of auth-server instances flushing at the same moment; counters nobody claims expire, and
  * days older than 90 are dropped. Real Redis and PostgreSQL.
  */
-class UsageCountingTests extends ManagementApiTest {
+class UsageCountingTests extends ManagementApiFlow {
 
     /** The gateways' own batch write, so that what is flushed here is what gateways write. */
     private static final RedisScript<Long> GATEWAY_WRITE = RedisScript.of(

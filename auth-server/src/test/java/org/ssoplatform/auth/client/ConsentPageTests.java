@@ -19,9 +19,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.ssoplatform.auth.AuthServerFlowTest;
-import org.ssoplatform.auth.federation.Browser;
-import org.ssoplatform.auth.federation.ProviderStandIns;
+import org.ssoplatform.auth.support.AuthServerFlow;
+import org.ssoplatform.auth.support.Browser;
+import org.ssoplatform.auth.support.ProviderStandIns;
 import org.ssoplatform.auth.support.SavedPages;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The consent page of a client that asks for it: which application, what it may do, Allow and Deny in the
  * platform's look, and only the person whose authorization it is can answer it.
  */
-class ConsentPageTests extends AuthServerFlowTest {
+class ConsentPageTests extends AuthServerFlow {
 
     private static final String CALLBACK = "http://127.0.0.1:7/consent-callback";
 

@@ -11,7 +11,9 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.ssoplatform.auth.AuthServerFlowTest;
+import org.ssoplatform.auth.support.AuthServerFlow;
+import org.ssoplatform.auth.support.Browser;
+import org.ssoplatform.auth.support.ProviderStandIns;
 import org.ssoplatform.auth.support.SavedPages;
 import org.ssoplatform.auth.user.User;
 import org.ssoplatform.auth.user.UserRepository;
@@ -25,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * auth-server's sign-in page as a person sees it: a button per provider with its name and mark, in the
  * platform's stylesheet, a message that says what went wrong and what to do, no script and no inline style.
  */
-class SignInPagesTests extends AuthServerFlowTest {
+class SignInPagesTests extends AuthServerFlow {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
