@@ -21,6 +21,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ssoplatform.auth.shared.RedisNamespace;
+import org.ssoplatform.contract.RedisKeys;
 
 /**
  * Moves the gateways' usage counters ({@code {ns}:apikey:usage:{id}}: {@code last_used_at} in epoch ms and
@@ -37,17 +38,13 @@ class UsageFlush {
     private static final RedisScript<Long> CLAIM = RedisScript.of(new ClassPathResource("scripts/usage_claim.lua"),
             Long.class);
 
-    private static final String COUNT = "count:";
-
-    private static final String LAST_USED_AT = "last_used_at";
-
     private final StringRedisTemplate redis;
 
     private final JdbcTemplate jdbc;
 
     private final TransactionTemplate tx;
 
-    private final RedisNamespace namespace;
+    private final RedisKeys keys;
 
     private final int batch;
 
@@ -56,7 +53,7 @@ class UsageFlush {
         this.redis = redis;
         this.jdbc = jdbc;
         this.tx = tx;
-        this.namespace = namespace;
+        this.keys = new RedisKeys(namespace.namespace());
         this.batch = properties.usageFlushBatch();
     }
 
@@ -75,15 +72,15 @@ class UsageFlush {
     int flush() {
         int written = 0;
         // Claims left by a run that failed (here or on another instance) first: they hold older counts.
-        Set<String> open = redis.opsForSet().members(claims());
+        Set<String> open = redis.opsForSet().members(keys.usageClaims());
         for (String batchId : open == null ? Set.<String>of() : open) {
             written += apply(batchId);
         }
         long popped;
         do {
             String batchId = UUID.randomUUID().toString();
-            Long result = redis.execute(CLAIM, List.of(dirty(), claim(batchId), claims()), String.valueOf(batch),
-                    namespace.key("apikey:usage:"), batchId);
+            Long result = redis.execute(CLAIM, List.of(keys.usageDirty(), keys.usageClaim(batchId), keys.usageClaims()),
+                    String.valueOf(batch), keys.usage(""), batchId);
             popped = result == null ? 0 : result;
             written += apply(batchId);
         }
@@ -93,7 +90,7 @@ class UsageFlush {
 
     /** Adds one claimed batch, unless an earlier run already did, then lets the claim go. */
     private int apply(String batchId) {
-        Map<Object, Object> fields = redis.opsForHash().entries(claim(batchId));
+        Map<Object, Object> fields = redis.opsForHash().entries(keys.usageClaim(batchId));
         Counts counts = Counts.of(fields);
         int written = counts.isEmpty() ? 0 : tx.execute(status -> {
             if (jdbc.update("INSERT INTO api_key_usage_batches (batch_id) VALUES (?) ON CONFLICT DO NOTHING",
@@ -102,8 +99,8 @@ class UsageFlush {
             }
             return write(counts);
         });
-        redis.delete(claim(batchId));
-        redis.opsForSet().remove(claims(), batchId);
+        redis.delete(keys.usageClaim(batchId));
+        redis.opsForSet().remove(keys.usageClaims(), batchId);
         return written;
     }
 
@@ -135,18 +132,6 @@ class UsageFlush {
         });
     }
 
-    private String dirty() {
-        return namespace.key("apikey:usage:dirty");
-    }
-
-    private String claims() {
-        return namespace.key("apikey:usage-claims");
-    }
-
-    private String claim(String batchId) {
-        return namespace.key("apikey:usage-claim:" + batchId);
-    }
-
     /** A claim hash's fields ({@code id|last_used_at}, {@code id|count:YYYY-MM-DD}) as columns. */
     private record Counts(Map<Long, Long> stamps, List<Long> dayIds, List<Date> days, List<Long> requests) {
 
@@ -159,11 +144,12 @@ class UsageFlush {
                     long id = Long.parseLong(field.substring(0, Math.max(bar, 0)));
                     String what = field.substring(bar + 1);
                     long number = Long.parseLong(String.valueOf(value));
-                    if (what.equals(LAST_USED_AT)) {
+                    if (what.equals(RedisKeys.USAGE_LAST_USED_AT)) {
                         counts.stamps.merge(id, number, Math::max);
                     }
-                    else if (what.startsWith(COUNT) && number > 0) {
-                        counts.days.add(Date.valueOf(LocalDate.parse(what.substring(COUNT.length()))));
+                    else if (what.startsWith(RedisKeys.USAGE_COUNT_PREFIX) && number > 0) {
+                        String day = what.substring(RedisKeys.USAGE_COUNT_PREFIX.length());
+                        counts.days.add(Date.valueOf(LocalDate.parse(day)));
                         counts.dayIds.add(id);
                         counts.requests.add(number);
                     }

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.ssoplatform.gateway.config.RedisKeys;
+import org.ssoplatform.contract.RedisKeys;
 import org.ssoplatform.gateway.config.RedisScripts;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -102,7 +102,7 @@ final class UsageRecorder implements SmartLifecycle {
         List<String> args = new ArrayList<>(List.of(String.valueOf(properties.usageCounterTtl().toSeconds())));
         batch.forEach((key, usage) -> {
             scriptKeys.add(keys.usage(key.apiKeyId()));
-            args.addAll(List.of("count:" + key.day(), String.valueOf(usage.count()),
+            args.addAll(List.of(RedisKeys.USAGE_COUNT_PREFIX + key.day(), String.valueOf(usage.count()),
                     String.valueOf(usage.lastUsedAt()), key.apiKeyId()));
         });
         return redis.execute(FLUSH, scriptKeys, args)

@@ -5,18 +5,17 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.ssoplatform.contract.Headers;
 
 /**
  * The headers the gateway itself sets on a proxied request, written once into the outgoing copy Spring
  * Cloud Gateway makes anyway: the correlation id, and for an API-key request the exchanged token as
  * {@code Authorization: Bearer} with {@code X-API-Key} removed, so no backend ever sees a key. Mutating
  * the inbound request instead costs a copy of every header and a new request per change (see
- * docs/performance.md#header-copies).
+ * docs/performance.md#single-pass-headers).
  */
 @Component
 public class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
-
-    public static final String API_KEY = "X-API-Key";
 
     private static final String AUTHORIZATION = ProxiedRequestHeaders.class.getName() + ".authorization";
 
@@ -32,7 +31,7 @@ public class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         HttpHeaders output = new HttpHeaders();
         output.putAll(input);
-        output.remove(API_KEY);
+        output.remove(Headers.API_KEY);
         writeOwn(output, exchange);
         return output;
     }
@@ -45,7 +44,7 @@ public class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
         }
         String correlationId = CorrelationIdFilter.of(exchange);
         if (correlationId != null) {
-            output.set(CorrelationIdFilter.HEADER, correlationId);
+            output.set(Headers.CORRELATION_ID, correlationId);
         }
     }
 
