@@ -23,7 +23,7 @@ class TokenFlowTest extends AuthServerFlowTest {
 
     static final String PORTAL_CALLBACK = "http://localhost:8080/login/oauth2/code/portal";
 
-    static final String PORTAL_SECRET = "test-portal-secret-0123456789abcdef0123456789";
+    static final String PORTAL_SECRET = "9c9f1fdb6574f8c1133d7af551030b87ed18e0b07f4fbf3431c5ea303af2088e";
 
     final OAuthClient client = new OAuthClient(BASE);
 
