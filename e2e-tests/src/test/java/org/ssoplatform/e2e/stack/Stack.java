@@ -231,7 +231,7 @@ public final class Stack implements AutoCloseable {
      * an operator holding the secret could: for tokens that differ from genuine ones in one claim.
      */
     public RSAKey signingKey() {
-        return SigningKeyReader.read(database().currentSigningKey(), secrets.get("PLATFORM_SIGNING_SECRET"));
+        return SigningKeyReader.read(jar("auth-server"), database().currentSigningKey(), secrets.get("PLATFORM_SIGNING_SECRET"));
     }
 
     /** What resource-service received from gateway A. */
