@@ -1,6 +1,8 @@
 package org.ssoplatform.gateway.web;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -11,11 +13,16 @@ import org.springframework.web.server.ServerWebExchange;
  * Cloud Gateway makes anyway: the correlation id, and for an API-key request the exchanged token as
  * {@code Authorization: Bearer} with {@code X-API-Key} removed, so no backend ever sees a key. Mutating
  * the inbound request instead cost a copy of every header and a new request per change (bench/).
+ * {@code Cookie} is dropped too unless the route's metadata says {@value #FORWARD_COOKIES}: the portal's
+ * session cookie would let any backend act as the signed-in person.
  */
 @Component
 public class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
 
     public static final String API_KEY = "X-API-Key";
+
+    /** Route metadata that lets a route's requests keep their {@code Cookie} header. */
+    public static final String FORWARD_COOKIES = "forward-cookies";
 
     private static final String AUTHORIZATION = ProxiedRequestHeaders.class.getName() + ".authorization";
 
@@ -32,8 +39,17 @@ public class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
         HttpHeaders output = new HttpHeaders();
         output.putAll(input);
         output.remove(API_KEY);
+        if (dropsCookies(exchange)) {
+            output.remove(HttpHeaders.COOKIE);
+        }
         writeOwn(output, exchange);
         return output;
+    }
+
+    /** Whether this request's route leaves its {@code Cookie} header behind (every route unless it opts in). */
+    public static boolean dropsCookies(ServerWebExchange exchange) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        return route == null || !"true".equals(String.valueOf(route.getMetadata().get(FORWARD_COOKIES)));
     }
 
     /** Sets the gateway's own headers on an outgoing copy that no longer holds {@code X-API-Key}. */
