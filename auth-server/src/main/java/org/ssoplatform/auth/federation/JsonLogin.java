@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.crypto.keygen.Base64StringKeyGenerator;
@@ -97,7 +98,12 @@ class JsonLogin {
         LoginStateStore.PendingLogin pending = new LoginStateStore.PendingLogin(provider,
                 properties.issuer() + "/api/v1/auth/" + provider + "/callback", SECRETS.generateKey(),
                 isOidc(registration) ? SECRETS.generateKey() : null);
-        states.save(state, pending);
+        if (!states.save(state, pending)) {
+            ErrorResponseException full = ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "too_many_pending_logins",
+                    "Too many sign-ins are pending; try again shortly.");
+            full.getHeaders().set(HttpHeaders.RETRY_AFTER, "30");
+            throw full;
+        }
         return new Started(authorizationRequest(registration, state, pending).getAuthorizationRequestUri(), state);
     }
 

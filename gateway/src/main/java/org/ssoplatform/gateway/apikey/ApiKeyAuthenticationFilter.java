@@ -1,6 +1,5 @@
 package org.ssoplatform.gateway.apikey;
 
-import java.net.InetSocketAddress;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -9,6 +8,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
+import org.ssoplatform.gateway.web.ClientAddresses;
 import org.ssoplatform.gateway.web.ProblemEntryPoint;
 import org.ssoplatform.gateway.web.Problems;
 import org.ssoplatform.gateway.web.ProxiedRequestHeaders;
@@ -29,8 +29,11 @@ public final class ApiKeyAuthenticationFilter implements WebFilter {
 
     private final Problems problems;
 
+    private final ClientAddresses addresses;
+
     ApiKeyAuthenticationFilter(ApiKeyResolver resolver, UsageRecorder usage, ProblemEntryPoint entryPoint,
-            Problems problems) {
+            Problems problems, ClientAddresses addresses) {
+        this.addresses = addresses;
         this.resolver = resolver;
         this.usage = usage;
         this.entryPoint = entryPoint;
@@ -51,7 +54,7 @@ public final class ApiKeyAuthenticationFilter implements WebFilter {
         if (cached != null) {
             return relay(exchange, chain, cached);
         }
-        return resolver.resolve(key, hash, () -> clientAddress(exchange)).flatMap(resolution -> {
+        return resolver.resolve(key, hash, () -> addresses.of(exchange.getRequest())).flatMap(resolution -> {
             if (resolution instanceof Resolution.Accepted accepted) {
                 return relay(exchange, chain, accepted.token());
             }
@@ -79,13 +82,5 @@ public final class ApiKeyAuthenticationFilter implements WebFilter {
         // Reactor Netty merges the larger context into its own on every proxied call.
         ServerWebExchange authenticated = exchange.mutate().principal(Mono.just(authentication)).build();
         return chain.filter(authenticated);
-    }
-
-    private static String clientAddress(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        if (remote == null || remote.getAddress() == null) {
-            return "unknown";
-        }
-        return remote.getAddress().getHostAddress();
     }
 }

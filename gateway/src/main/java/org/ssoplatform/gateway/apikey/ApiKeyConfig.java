@@ -13,6 +13,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.ssoplatform.gateway.config.GatewayProperties;
 import org.ssoplatform.gateway.config.RedisKeys;
+import org.ssoplatform.gateway.web.ClientAddresses;
 import org.ssoplatform.gateway.web.ProblemEntryPoint;
 import org.ssoplatform.gateway.web.Problems;
 import reactor.netty.http.client.HttpClient;
@@ -65,8 +66,8 @@ class ApiKeyConfig {
 
     @Bean
     ApiKeyFilters apiKeyFilters(ApiKeyResolver resolver, UsageRecorder usage, ProblemEntryPoint entryPoint,
-            Problems problems) {
+            Problems problems, ClientAddresses addresses) {
         return new ApiKeyFilters(new CredentialConflictFilter(problems),
-                new ApiKeyAuthenticationFilter(resolver, usage, entryPoint, problems));
+                new ApiKeyAuthenticationFilter(resolver, usage, entryPoint, problems, addresses));
     }
 }

@@ -19,12 +19,20 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 public class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
 
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
+
     public static final String API_KEY = "X-API-Key";
 
     /** Route metadata that lets a route's requests keep their {@code Cookie} header. */
     public static final String FORWARD_COOKIES = "forward-cookies";
 
     private static final String AUTHORIZATION = ProxiedRequestHeaders.class.getName() + ".authorization";
+
+    private final ClientAddresses addresses;
+
+    public ProxiedRequestHeaders(ClientAddresses addresses) {
+        this.addresses = addresses;
+    }
 
     /**
      * The request goes on with this {@code Authorization} value ({@code Bearer <token>}) in place of its
@@ -54,6 +62,9 @@ public class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
 
     /** Sets the gateway's own headers on an outgoing copy that no longer holds {@code X-API-Key}. */
     public void writeOwn(HttpHeaders output, ServerWebExchange exchange) {
+        // The client as this gateway resolved it (trusted proxies only), in place of whatever the client sent:
+        // auth-server, trusting the gateway, limits anonymous work per this address.
+        output.set(FORWARDED_FOR, addresses.of(exchange.getRequest()));
         String authorization = exchange.getAttribute(AUTHORIZATION);
         if (authorization != null) {
             output.set(HttpHeaders.AUTHORIZATION, authorization);
