@@ -1,6 +1,8 @@
 package org.ssoplatform.auth.throttle;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
@@ -12,6 +14,8 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
  */
 public final class ClientAddresses {
 
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
     private final List<IpAddressMatcher> trusted;
 
     public ClientAddresses(List<String> trustedProxies) {
@@ -20,7 +24,7 @@ public final class ClientAddresses {
 
     public String of(HttpServletRequest request) {
         return of(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For") == null ? List.of()
-                : java.util.Collections.list(request.getHeaders("X-Forwarded-For")));
+                : Collections.list(request.getHeaders("X-Forwarded-For")));
     }
 
     String of(String peer, List<String> forwardedFor) {
@@ -54,8 +58,10 @@ public final class ClientAddresses {
         return false;
     }
 
-    /** IPv4 or IPv6 text only: a host name would make the matcher resolve it. */
+    /** An IPv4 or IPv6 literal only: a host name would be resolved. */
     private static boolean looksLikeAnAddress(String text) {
-        return text.length() <= 45 && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':');
+        return text.length() <= 45 && (IPV4.matcher(text).matches()
+                || text.indexOf(':') >= 0 && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':'));
     }
+
 }

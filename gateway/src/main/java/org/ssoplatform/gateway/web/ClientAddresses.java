@@ -1,12 +1,14 @@
 package org.ssoplatform.gateway.web;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +24,40 @@ public class ClientAddresses {
     public record TrustedProxies(@DefaultValue List<String> trustedProxies) {
     }
 
-    private final List<IpAddressMatcher> trusted;
+    /** A network in CIDR notation; its address is a literal, never resolved. */
+    private record Cidr(byte[] network, int prefix) {
+
+        static Cidr parse(String cidr) {
+            int slash = cidr.indexOf('/');
+            String address = slash < 0 ? cidr : cidr.substring(0, slash);
+            if (!looksLikeAnAddress(address)) {
+                throw new IllegalArgumentException("platform.gateway.trusted-proxies: not an IP address or CIDR: " + cidr);
+            }
+            byte[] network = bytes(address);
+            return new Cidr(network, slash < 0 ? network.length * 8 : Integer.parseInt(cidr.substring(slash + 1)));
+        }
+
+        boolean contains(byte[] address) {
+            if (address.length != network.length) {
+                return false;
+            }
+            for (int bit = 0; bit < prefix; bit++) {
+                int mask = 0x80 >>> (bit % 8);
+                if ((address[bit / 8] & mask) != (network[bit / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    private final List<Cidr> trusted;
 
     public ClientAddresses(TrustedProxies proxies) {
         this.trusted = proxies.trustedProxies().stream().map(String::strip).filter(cidr -> !cidr.isEmpty())
-            .map(IpAddressMatcher::new).toList();
+            .map(Cidr::parse).toList();
     }
 
     public String of(ServerHttpRequest request) {
@@ -58,17 +89,34 @@ public class ClientAddresses {
         if (!looksLikeAnAddress(address)) {
             return false;
         }
-        for (IpAddressMatcher matcher : trusted) {
-            if (matcher.matches(address)) {
+        byte[] bytes;
+        try {
+            bytes = bytes(address);
+        }
+        catch (IllegalArgumentException notAnAddress) {
+            return false;
+        }
+        for (Cidr cidr : trusted) {
+            if (cidr.contains(bytes)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** IPv4 or IPv6 text only: a host name would make the matcher resolve it. */
-    private static boolean looksLikeAnAddress(String text) {
-        return !text.isEmpty() && text.length() <= 45
-                && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':');
+    private static byte[] bytes(String literal) {
+        try {
+            return InetAddress.getByName(literal).getAddress();
+        }
+        catch (UnknownHostException ex) {
+            throw new IllegalArgumentException(literal, ex);
+        }
     }
+
+    /** An IPv4 or IPv6 literal only: a host name would be resolved. */
+    private static boolean looksLikeAnAddress(String text) {
+        return text.length() <= 45 && (IPV4.matcher(text).matches()
+                || text.indexOf(':') >= 0 && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':'));
+    }
+
 }

@@ -64,7 +64,9 @@ public class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
     public void writeOwn(HttpHeaders output, ServerWebExchange exchange) {
         // The client as this gateway resolved it (trusted proxies only), in place of whatever the client sent:
         // auth-server, trusting the gateway, limits anonymous work per this address.
-        output.set(FORWARDED_FOR, addresses.of(exchange.getRequest()));
+        if (exchange.getRequest().getRemoteAddress() != null) {
+            output.set(FORWARDED_FOR, addresses.of(exchange.getRequest()));
+        }
         String authorization = exchange.getAttribute(AUTHORIZATION);
         if (authorization != null) {
             output.set(HttpHeaders.AUTHORIZATION, authorization);
