@@ -3,6 +3,7 @@ package org.ssoplatform.resourceserver;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.ssoplatform.resourceserver.support.Problems;
 import org.ssoplatform.resourceserver.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;

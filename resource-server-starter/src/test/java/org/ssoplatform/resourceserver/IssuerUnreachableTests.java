@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 
 import org.junit.jupiter.api.Test;
+import org.ssoplatform.resourceserver.support.Problems;
 import org.ssoplatform.resourceserver.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -10,6 +10,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
+import org.ssoplatform.resourceserver.support.Problems;
 import org.ssoplatform.resourceserver.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;

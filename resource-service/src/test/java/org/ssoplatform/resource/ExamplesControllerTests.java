@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.ssoplatform.resource.support.Callers;
 import org.ssoplatform.resourceserver.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.ssoplatform.resource.support.Callers;
 import org.ssoplatform.resourceserver.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.ssoplatform.auth.audit.Actor;
-import org.ssoplatform.auth.config.ApiProblem;
+import org.ssoplatform.auth.shared.ApiProblem;
 import org.ssoplatform.resourceserver.JwtOnly;
 import org.ssoplatform.resourceserver.PlatformCaller;
 

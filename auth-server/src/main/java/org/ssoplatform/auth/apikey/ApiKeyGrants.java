@@ -7,7 +7,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
 import org.ssoplatform.auth.audit.Actor;
-import org.ssoplatform.auth.token.ApiKeyPrincipal;
 import org.ssoplatform.auth.user.UserGrants;
 
 /**

@@ -8,7 +8,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.ssoplatform.auth.config.RedisNamespace;
+import org.ssoplatform.auth.shared.RedisNamespace;
 
 /**
  * Tells the gateways which cached key tokens to drop. Only after commit: a rolled-back change must not

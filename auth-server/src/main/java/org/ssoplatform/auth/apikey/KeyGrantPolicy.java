@@ -7,7 +7,7 @@ import java.util.TreeSet;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.ssoplatform.auth.audit.Actor;
-import org.ssoplatform.auth.config.ApiProblem;
+import org.ssoplatform.auth.shared.ApiProblem;
 import org.ssoplatform.auth.role.Permission;
 import org.ssoplatform.auth.role.PermissionRepository;
 import org.ssoplatform.auth.role.Role;

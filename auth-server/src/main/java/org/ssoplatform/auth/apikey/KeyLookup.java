@@ -3,7 +3,7 @@ package org.ssoplatform.auth.apikey;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.ssoplatform.auth.audit.Actor;
-import org.ssoplatform.auth.config.ApiProblem;
+import org.ssoplatform.auth.shared.ApiProblem;
 
 /**
  * Finds a key for a caller. Someone else's key is answered 404, exactly like a missing one, so ids cannot be

@@ -12,7 +12,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.ssoplatform.auth.config.RedisNamespace;
+import org.ssoplatform.auth.shared.RedisNamespace;
 
 /**
  * Moves the gateways' usage stamps ({@code {ns}:apikey:usage:{id}} field {@code last_used_at}, epoch ms) to

@@ -3,7 +3,7 @@ package org.ssoplatform.auth.audit;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
-import org.ssoplatform.auth.config.ApiProblem;
+import org.ssoplatform.auth.shared.ApiProblem;
 import org.ssoplatform.resourceserver.AuthType;
 import org.ssoplatform.resourceserver.PlatformCaller;
 

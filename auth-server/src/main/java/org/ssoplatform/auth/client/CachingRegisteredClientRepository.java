@@ -15,7 +15,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * rarely, so a short-lived copy spares PostgreSQL a query and a JSON parse per lookup. A change made
  * on this instance is seen at once, on another instance within {@code ttl}.
  */
-public class CachingRegisteredClientRepository implements RegisteredClientRepository {
+class CachingRegisteredClientRepository implements RegisteredClientRepository {
 
     private record Entry(RegisteredClient client, Instant expires) {
     }

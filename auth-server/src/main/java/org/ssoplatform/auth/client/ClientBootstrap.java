@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
-import org.ssoplatform.auth.config.AuthServerProperties;
+import org.ssoplatform.auth.shared.AuthServerProperties;
 import org.ssoplatform.auth.shared.SecretStrength;
 import org.ssoplatform.auth.token.AccessTokenExchangePolicy;
 import org.ssoplatform.auth.token.IntrospectionPolicy;
@@ -26,7 +26,7 @@ import org.ssoplatform.auth.token.IntrospectionPolicy;
  * Registers the configured clients at start-up, idempotently: an existing client keeps its internal
  * id and is updated to the configuration, so any number of instances may start at once.
  */
-public class ClientBootstrap implements ApplicationRunner {
+class ClientBootstrap implements ApplicationRunner {
 
     private static final Set<String> MACHINE_GRANTS = Set.of(
             AuthorizationGrantType.CLIENT_CREDENTIALS.getValue(), AuthorizationGrantType.TOKEN_EXCHANGE.getValue());

@@ -17,7 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * where BCrypt costs tens of milliseconds of CPU and caps the token rate. Secrets hashed with BCrypt
  * ({@code {bcrypt}…}) still verify, for secrets a person chose.
  */
-public final class ClientSecretEncoder implements PasswordEncoder {
+final class ClientSecretEncoder implements PasswordEncoder {
 
     public static final String ID = "sha256";
 

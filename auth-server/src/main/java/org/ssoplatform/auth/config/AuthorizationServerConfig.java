@@ -1,38 +1,16 @@
 package org.ssoplatform.auth.config;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcOperations;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
-import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
-import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -42,24 +20,18 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.ssoplatform.auth.apikey.ApiKeyGrants;
-import org.ssoplatform.auth.audit.AuditLog;
-import org.ssoplatform.auth.client.CachingRegisteredClientRepository;
-import org.ssoplatform.auth.client.ClientBootstrap;
-import org.ssoplatform.auth.client.ClientProperties;
-import org.ssoplatform.auth.client.ClientSecretEncoder;
 import org.ssoplatform.auth.session.SignOuts;
-import org.ssoplatform.auth.signing.SigningKeys;
+import org.ssoplatform.auth.shared.AuthServerProperties;
+import org.ssoplatform.auth.shared.PublicGateway;
 import org.ssoplatform.auth.token.AccessTokenExchangePolicy;
 import org.ssoplatform.auth.token.ApiKeyExchangeAuthenticationProvider;
 import org.ssoplatform.auth.token.ApiKeyExchangeRequestConverter;
-import org.ssoplatform.auth.token.ClientTokenAuthorizations;
 import org.ssoplatform.auth.token.CurrentUserInfoMapper;
 import org.ssoplatform.auth.token.IntrospectionPolicy;
-import org.ssoplatform.auth.token.PlatformTokenCustomizer;
-import org.ssoplatform.auth.token.RefreshTokenReuseDetection;
+import org.ssoplatform.auth.token.InvalidClientEntryPoint;
 import org.ssoplatform.auth.token.StandardClaims;
+import org.ssoplatform.auth.token.TokenEndpointCors;
 import org.ssoplatform.auth.token.UserInfoErrors;
-import org.ssoplatform.auth.user.UserGrants;
 import org.ssoplatform.resourceserver.PlatformAuthenticationEntryPoint;
 
 /** The OAuth 2.1 / OIDC endpoints, with clients, authorizations and consents in PostgreSQL. */
@@ -110,61 +82,7 @@ class AuthorizationServerConfig {
     }
 
     @Bean
-    RegisteredClientRepository registeredClientRepository(JdbcOperations jdbc) {
-        return new CachingRegisteredClientRepository(new JdbcRegisteredClientRepository(jdbc), Duration.ofSeconds(30),
-                Clock.systemUTC());
-    }
-
-    @Bean
-    OAuth2AuthorizationService authorizationService(JdbcOperations jdbc, JdbcClient jdbcClient,
-            RegisteredClientRepository clients, JwtDecoder jwtDecoder, StringRedisTemplate redis, RedisNamespace namespace,
-            AuditLog audit) {
-        OAuth2AuthorizationService stored = new RefreshTokenReuseDetection(new JdbcOAuth2AuthorizationService(jdbc, clients),
-                jdbcClient, clients, audit);
-        return new ClientTokenAuthorizations(stored, jwtDecoder, clients, redis, namespace, Clock.systemUTC());
-    }
-
-    @Bean
-    OAuth2AuthorizationConsentService authorizationConsentService(JdbcOperations jdbc,
-            RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
-    }
-
-    @Bean
     AuthorizationServerSettings authorizationServerSettings(AuthServerProperties properties) {
         return AuthorizationServerSettings.builder().issuer(properties.issuer()).build();
-    }
-
-    @Bean
-    PasswordEncoder clientSecretEncoder() {
-        return ClientSecretEncoder.delegating();
-    }
-
-    @Bean
-    ClientBootstrap clientBootstrap(RegisteredClientRepository clients, ClientProperties properties,
-            AuthServerProperties auth, PasswordEncoder encoder) {
-        return new ClientBootstrap(clients, properties, auth, encoder);
-    }
-
-    @Bean
-    PlatformTokenCustomizer platformTokenCustomizer(UserGrants grants, StandardClaims standardClaims,
-            AuthServerProperties properties) {
-        return new PlatformTokenCustomizer(grants, standardClaims, properties);
-    }
-
-    @Bean
-    OAuth2TokenGenerator<?> tokenGenerator(JwtEncoder encoder, PlatformTokenCustomizer customizer) {
-        JwtGenerator jwt = new JwtGenerator(encoder);
-        jwt.setJwtCustomizer(customizer);
-        return new DelegatingOAuth2TokenGenerator(jwt, new OAuth2RefreshTokenGenerator());
-    }
-
-    @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, AuthServerProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
-        // Only this server's access tokens for the platform API: not ID tokens, not other issuers'.
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(
-                new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(properties.audience()))));
-        return decoder;
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * Spring Security's strict firewall, unchanged in what it accepts. It checks a header's name and
  * value with a Unicode regex on every read, and the token endpoint's headers are read many times
  * (each authentication converter reads {@code Authorization}): 5 % of a client-credentials request
- * (bench/). Printable ASCII, which the strict rules always accept, is recognised with a plain loop
+ * (docs/performance.md). Printable ASCII, which the strict rules always accept, is recognised with a plain loop
  * first; anything else still goes through the strict rules.
  */
 @Configuration(proxyBeanMethods = false)

@@ -25,6 +25,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.ssoplatform.auth.shared.AuthServerProperties;
+import org.ssoplatform.auth.shared.PublicGateway;
 import org.ssoplatform.resourceserver.PlatformCaller;
 
 /**

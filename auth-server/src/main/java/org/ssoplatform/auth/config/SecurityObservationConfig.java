@@ -7,8 +7,8 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 /**
  * Spring Security observes every filter of every chain, every authentication and authorization:
  * spans for tracing, which the platform does not run. Switching them off here removes the decorators
- * themselves; the {@code management.observations.enable} property only made them no-ops, still a
- * few percent of a token request's CPU (bench/). The http.server.requests metrics stay.
+ * themselves; the {@code management.observations.enable} property only makes them no-ops, still a
+ * few percent of a token request's CPU (docs/performance.md). The http.server.requests metrics stay.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityObservationConfig {

@@ -1,6 +1,6 @@
 package org.ssoplatform.auth.federation;
 
 /** What a provider told us about the person who signed in, normalised across providers. */
-public record FederatedIdentity(String provider, String subject, String email, boolean emailVerified,
+record FederatedIdentity(String provider, String subject, String email, boolean emailVerified,
         String fullName, String avatarUrl) {
 }

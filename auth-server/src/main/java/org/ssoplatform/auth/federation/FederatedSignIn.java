@@ -19,7 +19,7 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
  * is the one carried by the authorization request this very callback completes ({@link LinkIntent}),
  * still fresh and made by the user still signed in; nothing is read from a session.
  */
-public final class FederatedSignIn {
+final class FederatedSignIn {
 
     /** Which way a sign-in came: shown in the audit trail. */
     public enum Flow {

@@ -19,7 +19,7 @@ import org.springframework.security.oauth2.client.web.HttpSessionOAuth2Authoriza
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
-import org.ssoplatform.auth.config.AuthServerProperties;
+import org.ssoplatform.auth.shared.AuthServerProperties;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ OAuth2ClientProperties.class, FederationProperties.class })

@@ -10,8 +10,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 
 /**
  * One ID-token decoder per provider, kept: Spring Security 7's {@link OidcIdTokenDecoderFactory} builds
- * a new decoder, and so downloads the provider's JWKS again, for every sign-in (a sixth of a login's CPU
- * in bench/auth-server, plus the provider's). Each decoder keeps Nimbus's JWKS cache, refreshed on an
+ * a new decoder, and so downloads the provider's JWKS again, for every sign-in (a sixth of a login's CPU,
+ * plus the provider's; docs/performance.md). Each decoder keeps Nimbus's JWKS cache, refreshed on an
  * unknown {@code kid}.
  */
 final class IdTokenDecoders implements JwtDecoderFactory<ClientRegistration> {

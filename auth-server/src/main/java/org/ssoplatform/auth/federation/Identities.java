@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.ssoplatform.auth.audit.Actor;
 import org.ssoplatform.auth.audit.AuditLog;
-import org.ssoplatform.auth.config.ApiProblem;
+import org.ssoplatform.auth.shared.ApiProblem;
 import org.ssoplatform.auth.user.UserRepository;
 
 /** Unlinking provider accounts. */

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
-import org.ssoplatform.auth.config.AuthServerProperties;
-import org.ssoplatform.auth.config.RedisNamespace;
+import org.ssoplatform.auth.shared.AuthServerProperties;
+import org.ssoplatform.auth.shared.RedisNamespace;
 import org.ssoplatform.auth.throttle.ThrottleProperties;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -9,7 +9,7 @@ import org.ssoplatform.auth.user.User;
 
 /** One provider account (Google, GitHub, …) linked to a user. Provider tokens are not kept. */
 @Table("oauth_accounts")
-public record OAuthAccount(@Id Long id, AggregateReference<User, Long> userId, String provider,
+record OAuthAccount(@Id Long id, AggregateReference<User, Long> userId, String provider,
         String providerUserId, String email, boolean emailVerified, Instant createdAt) {
 
     static OAuthAccount link(long userId, FederatedIdentity identity) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
-public interface OAuthAccountRepository extends ListCrudRepository<OAuthAccount, Long> {
+interface OAuthAccountRepository extends ListCrudRepository<OAuthAccount, Long> {
 
     Optional<OAuthAccount> findByProviderAndProviderUserId(String provider, String providerUserId);
 

@@ -18,7 +18,7 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
  * Re-names a provider's user by our user id. Standard principal types are kept (not a class of
  * our own) so the authorization server can store and restore them with its own JSON mapping.
  */
-public final class PlatformPrincipals {
+final class PlatformPrincipals {
 
     /** The attribute holding our user id; the principal's name. */
     public static final String USER_ID = "platform_user_id";

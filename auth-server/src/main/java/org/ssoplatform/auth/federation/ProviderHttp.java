@@ -20,7 +20,7 @@ import org.springframework.web.client.RestTemplate;
  * that accepts a connection and never answers would hold a request thread for good. Blocking
  * {@code HttpURLConnection} with keep-alive, because a sign-in waits for the answer anyway; the JDK
  * {@code HttpClient} that {@code RestClient} picks by default hands every exchange to its own threads,
- * which cost a sign-in more CPU than the exchange itself (bench/README.md).
+ * which costs a sign-in more CPU than the exchange itself (docs/performance.md).
  */
 final class ProviderHttp {
 

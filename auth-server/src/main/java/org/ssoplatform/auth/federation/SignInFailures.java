@@ -18,7 +18,7 @@ import org.ssoplatform.auth.audit.AuditLog;
  * authorization code or a token), then the login page with the reason ({@link LoginPageController}).
  */
 @Component
-public class SignInFailures implements AuthenticationFailureHandler {
+class SignInFailures implements AuthenticationFailureHandler {
 
     private static final String CALLBACK_PREFIX = "/login/oauth2/code/";
 

@@ -7,7 +7,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ssoplatform.auth.audit.AuditLog;
-import org.ssoplatform.auth.config.AuthServerProperties;
+import org.ssoplatform.auth.shared.AuthServerProperties;
 import org.ssoplatform.auth.role.Role;
 import org.ssoplatform.auth.role.RoleRepository;
 import org.ssoplatform.auth.user.User;

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
-import org.ssoplatform.auth.config.ApiProblem;
+import org.ssoplatform.auth.shared.ApiProblem;
 
 /**
  * {@code POST /roles/permissions/}. Give {@code name} ({@code resource:action}), or {@code resource} and

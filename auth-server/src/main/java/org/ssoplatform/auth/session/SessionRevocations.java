@@ -5,7 +5,7 @@ import java.time.Instant;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
-import org.ssoplatform.auth.config.RedisNamespace;
+import org.ssoplatform.auth.shared.RedisNamespace;
 
 /**
  * "Sign out everywhere" across every app that keeps browser sessions in Redis (auth-server, the portal):

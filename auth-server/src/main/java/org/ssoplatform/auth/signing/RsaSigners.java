@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes the signer for a private key. RS256 signatures are most of a token's CPU; AWS-LC (through
  * the Amazon Corretto Crypto Provider) signs one in a quarter of the JDK's time on CPUs with AVX-512
- * IFMA (bench/README.md), but only with a key translated into its own key object once, not with the
+ * IFMA (docs/performance.md), but only with a key translated into its own key object once, not with the
  * JDK's key (which it would convert on every signature). Where its native library cannot load (it
  * ships for Linux on x86-64) the JDK signs.
  */

@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.session.web.http.SessionRepositoryFilter;
-import org.ssoplatform.auth.config.RedisNamespace;
+import org.ssoplatform.auth.shared.RedisNamespace;
 
 @Configuration(proxyBeanMethods = false)
 class ThrottleConfig {

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.ssoplatform.auth.config.RedisNamespace;
+import org.ssoplatform.auth.shared.RedisNamespace;
 
 /** Fixed-window counters in Redis ({@code {ns}:throttle:{kind}:{address}}), shared by every instance. */
 class WindowCounter {

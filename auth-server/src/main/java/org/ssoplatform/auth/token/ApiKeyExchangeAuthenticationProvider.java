@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.server.authorization.context.Authoriz
 import org.springframework.security.oauth2.server.authorization.token.DefaultOAuth2TokenContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.ssoplatform.auth.apikey.ApiKeyGrants;
+import org.ssoplatform.auth.apikey.ApiKeyPrincipal;
 
 /**
  * Exchanges an API key for a short-lived access token carrying the key's grants. Nothing is

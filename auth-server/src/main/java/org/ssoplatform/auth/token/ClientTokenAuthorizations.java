@@ -19,16 +19,16 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.ssoplatform.auth.config.RedisNamespace;
+import org.ssoplatform.auth.shared.RedisNamespace;
 
 /**
  * Authorizations, with client-credentials tokens left out of the database: storing each machine token
- * (a SELECT, then an INSERT of a JSON-serialised row) cost more than signing it, and Keycloak stores
- * none either (bench/). Such a token is a self-contained JWT of ours: introspection verifies it with
+ * (a SELECT, then an INSERT of a JSON-serialised row) costs more than signing it, and Keycloak stores
+ * none either (docs/performance.md). Such a token is a self-contained JWT of ours: introspection verifies it with
  * our keys and answers from its claims, and revoking it records its {@code jti} in Redis until it
  * expires. Every other authorization (codes, user tokens, refresh tokens) is kept by the delegate.
  */
-public final class ClientTokenAuthorizations implements OAuth2AuthorizationService {
+final class ClientTokenAuthorizations implements OAuth2AuthorizationService {
 
     private final OAuth2AuthorizationService stored;
 

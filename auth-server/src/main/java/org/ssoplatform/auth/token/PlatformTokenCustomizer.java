@@ -13,7 +13,8 @@ import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
-import org.ssoplatform.auth.config.AuthServerProperties;
+import org.ssoplatform.auth.apikey.ApiKeyPrincipal;
+import org.ssoplatform.auth.shared.AuthServerProperties;
 import org.ssoplatform.auth.user.UserGrants;
 
 /**
@@ -22,7 +23,7 @@ import org.ssoplatform.auth.user.UserGrants;
  * deactivated user gets no new token. A user's ID token carries the OIDC standard claims of its
  * scopes instead, read just as freshly.
  */
-public class PlatformTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
+class PlatformTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     private final UserGrants grants;
 

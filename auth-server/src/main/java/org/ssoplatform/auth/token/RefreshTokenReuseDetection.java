@@ -29,7 +29,7 @@ import org.ssoplatform.auth.audit.AuditLog;
  * removed: its current refresh token and its access tokens (as introspection sees them) with it. The request
  * itself is refused as any unknown refresh token is ({@code invalid_grant}).
  */
-public final class RefreshTokenReuseDetection implements OAuth2AuthorizationService {
+final class RefreshTokenReuseDetection implements OAuth2AuthorizationService {
 
     private static final Logger log = LoggerFactory.getLogger(RefreshTokenReuseDetection.class);
 

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.ssoplatform.auth.audit.Actor;
 import org.ssoplatform.auth.audit.AuditLog;
-import org.ssoplatform.auth.config.ApiProblem;
+import org.ssoplatform.auth.shared.ApiProblem;
 import org.ssoplatform.auth.role.PermissionRepository;
 import org.ssoplatform.auth.role.Role;
 import org.ssoplatform.auth.role.RoleRepository;

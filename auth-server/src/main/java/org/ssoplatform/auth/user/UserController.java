@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.ssoplatform.auth.audit.Actor;
-import org.ssoplatform.auth.config.ApiProblem;
+import org.ssoplatform.auth.shared.ApiProblem;
 import org.ssoplatform.resourceserver.JwtOrApiKey;
 import org.ssoplatform.resourceserver.PlatformCaller;
 import org.ssoplatform.resourceserver.RequirePermission;

@@ -35,7 +35,7 @@ public class UserViews {
 
     /**
      * One user with roles and permissions in one query: {@code /users/me} and every JSON sign-in answer
-     * with it, and loading the aggregates took seven round trips (bench/README.md). Sorted as
+     * with it, and loading the aggregates takes seven round trips (docs/performance.md). Sorted as
      * {@link RoleViews} sorts (by name, in code-point order).
      */
     public Optional<UserView> find(long userId) {

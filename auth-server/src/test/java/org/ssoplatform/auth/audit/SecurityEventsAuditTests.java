@@ -8,10 +8,10 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.ssoplatform.auth.federation.Browser;
-import org.ssoplatform.auth.federation.ProviderStandIns;
-import org.ssoplatform.auth.token.PortalSignIn;
-import org.ssoplatform.auth.user.ManagementApiTest;
+import org.ssoplatform.auth.support.Browser;
+import org.ssoplatform.auth.support.ProviderStandIns;
+import org.ssoplatform.auth.support.PortalSignIn;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The security events in the audit trail ({@code GET /api/v1/audit?action=}): sign-ins and their refusals
  * (provider and reason, never a code or token), sign-outs, and refresh-token reuse.
  */
-class SecurityEventsAuditTests extends ManagementApiTest {
+class SecurityEventsAuditTests extends ManagementApiFlow {
 
     @Test
     void aBrowserSignInAndARefusedOneAreRecordedWithProviderAndReasonOnly() {

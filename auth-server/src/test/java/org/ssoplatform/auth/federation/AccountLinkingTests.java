@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.ssoplatform.auth.AuthServerFlowTest;
-import org.ssoplatform.auth.SecondInstance;
+import org.ssoplatform.auth.support.AuthServerFlow;
+import org.ssoplatform.auth.support.Browser;
+import org.ssoplatform.auth.support.ProviderStandIns;
+import org.ssoplatform.auth.support.SecondInstance;
 import org.ssoplatform.auth.user.UserRepository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through the JSON login, through another sign-in in the same browser, with another provider, late,
  * or by replaying a callback.
  */
-class AccountLinkingTests extends AuthServerFlowTest {
+class AccountLinkingTests extends AuthServerFlow {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 

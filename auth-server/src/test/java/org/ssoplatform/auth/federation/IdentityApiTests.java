@@ -3,16 +3,18 @@ package org.ssoplatform.auth.federation;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.ssoplatform.auth.support.Browser;
+import org.ssoplatform.auth.support.ProviderStandIns;
 import tools.jackson.databind.JsonNode;
 
-import org.ssoplatform.auth.user.Http;
-import org.ssoplatform.auth.user.ManagementApiTest;
+import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 import org.ssoplatform.auth.user.User;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /api/v1/users/me/identities}: the caller's linked provider accounts, and unlinking them. */
-class IdentityApiTests extends ManagementApiTest {
+class IdentityApiTests extends ManagementApiFlow {
 
     @Test
     void listsTheCallersLinkedAccountsAndUnlinksAllButTheLast() {

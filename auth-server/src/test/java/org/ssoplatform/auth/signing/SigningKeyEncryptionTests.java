@@ -22,7 +22,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.crypto.encrypt.Encryptors;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.ssoplatform.auth.AuthServerFlowTest;
+import org.ssoplatform.auth.support.AuthServerFlow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Signing keys at rest, as someone who got a copy of the {@code signing_keys} table would attack them:
  * each in a schema of its own on the real PostgreSQL, migrated by the application's Flyway scripts.
  */
-class SigningKeyEncryptionTests extends AuthServerFlowTest {
+class SigningKeyEncryptionTests extends AuthServerFlow {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

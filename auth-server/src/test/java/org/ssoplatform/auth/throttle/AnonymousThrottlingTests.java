@@ -10,8 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.ssoplatform.auth.AuthServerFlowTest;
-import org.ssoplatform.auth.SecondInstance;
+import org.ssoplatform.auth.support.AuthServerFlow;
+import org.ssoplatform.auth.support.SecondInstance;
 import org.ssoplatform.auth.support.FromAddress;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code X-Forwarded-For} from a peer that is not a trusted proxy changes nothing. One instance with
  * low limits, trusting 127.0.0.2 alone as a proxy.
  */
-class AnonymousThrottlingTests extends AuthServerFlowTest {
+class AnonymousThrottlingTests extends AuthServerFlow {
 
     private static final int LIMIT = 3;
 

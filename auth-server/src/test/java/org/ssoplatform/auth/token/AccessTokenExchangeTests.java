@@ -4,7 +4,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
-import org.ssoplatform.auth.AuthServerFlowTest;
+import org.ssoplatform.auth.support.AuthServerFlow;
+import org.ssoplatform.auth.support.OAuthClient;
+import org.ssoplatform.auth.support.PortalSignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The only token exchange is the API key's: a client holding the token-exchange grant (the gateway)
  * cannot trade an access token it saw for one of its own, unless it is configured to.
  */
-class AccessTokenExchangeTests extends AuthServerFlowTest {
+class AccessTokenExchangeTests extends AuthServerFlow {
 
     private static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 

@@ -2,13 +2,15 @@ package org.ssoplatform.auth.token;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.ssoplatform.auth.AuthServerFlowTest;
-import org.ssoplatform.auth.user.Http;
+import org.ssoplatform.auth.support.AuthServerFlow;
+import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.PortalSignIn;
+import org.ssoplatform.auth.support.ResourceServerView;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Access tokens and {@code /users/me} say whether the user's e-mail is verified, as ID tokens and UserInfo do. */
-class EmailVerifiedClaimTests extends AuthServerFlowTest {
+class EmailVerifiedClaimTests extends AuthServerFlow {
 
     final Http http = new Http(BASE);
 

@@ -4,7 +4,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
-import org.ssoplatform.auth.AuthServerFlowTest;
+import org.ssoplatform.auth.support.AuthServerFlow;
+import org.ssoplatform.auth.support.OAuthClient;
+import org.ssoplatform.auth.support.PortalSignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Refresh-token reuse detection (RFC 9700 §4.14.2): refresh tokens rotate, and a rotated-out one presented
  * again means two parties hold the family, so the whole family is revoked.
  */
-class RefreshTokenReuseTests extends AuthServerFlowTest {
+class RefreshTokenReuseTests extends AuthServerFlow {
 
     final OAuthClient client = new OAuthClient(BASE);
 

@@ -5,10 +5,13 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
+import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.InvalidationInbox;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 import tools.jackson.databind.JsonNode;
 
 import org.ssoplatform.apikey.format.ApiKeyFormat;
-import org.ssoplatform.auth.token.PortalSignIn;
+import org.ssoplatform.auth.support.PortalSignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code DELETE /users/me} and, for admins, {@code DELETE /users/{id}}: identities, keys (and the gateways'
  * cached tokens for them), refresh tokens, consents and sessions go; the audit trail keeps the event.
  */
-class AccountDeletionTests extends ManagementApiTest {
+class AccountDeletionTests extends ManagementApiFlow {
 
     @Test
     void deletingOnesAccountTakesEverythingOfItButTheAuditTrail() {

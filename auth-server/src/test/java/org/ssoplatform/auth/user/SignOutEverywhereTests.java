@@ -3,10 +3,12 @@ package org.ssoplatform.auth.user;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.ManagementApiFlow;
 import tools.jackson.databind.JsonNode;
 
-import org.ssoplatform.auth.federation.Browser;
-import org.ssoplatform.auth.token.PortalSignIn;
+import org.ssoplatform.auth.support.Browser;
+import org.ssoplatform.auth.support.PortalSignIn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the user ends (here auth-server's; the portal's in the gateway's and the e2e tests) and every refresh
  * token is revoked, seen as a browser and a client see them.
  */
-class SignOutEverywhereTests extends ManagementApiTest {
+class SignOutEverywhereTests extends ManagementApiFlow {
 
     @Test
     void signingOutEverywhereEndsEveryBrowserSessionAndRefreshTokenOfTheUserOnly() {

@@ -65,9 +65,8 @@ class ApiKeyConfig {
     }
 
     @Bean
-    ApiKeyFilters apiKeyFilters(ApiKeyResolver resolver, UsageRecorder usage, ProblemEntryPoint entryPoint,
+    ApiKeyAuthenticator apiKeyAuthenticator(ApiKeyResolver resolver, UsageRecorder usage, ProblemEntryPoint entryPoint,
             Problems problems, ClientAddresses addresses) {
-        return new ApiKeyFilters(new CredentialConflictFilter(problems),
-                new ApiKeyAuthenticationFilter(resolver, usage, entryPoint, problems, addresses));
+        return new ApiKeyAuthenticator(resolver, usage, entryPoint, problems, addresses);
     }
 }

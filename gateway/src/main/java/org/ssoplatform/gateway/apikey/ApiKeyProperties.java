@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.ssoplatform.gateway.web.ProxiedRequestHeaders;
 
 /**
  * API keys at the edge ({@code platform.gateway.api-key.*}).
@@ -29,6 +28,4 @@ record ApiKeyProperties(@DefaultValue("gateway") String clientId, @DefaultValue(
         @DefaultValue("30s") Duration unknownTtl, @DefaultValue("500ms") Duration redisTimeout,
         @DefaultValue("10") int maxFailedAttempts, @DefaultValue("1m") Duration failedAttemptsWindow,
         @DefaultValue("1s") Duration usageFlushInterval) {
-
-    static final String HEADER = ProxiedRequestHeaders.API_KEY;
 }

@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
  * not asked on every request (spring-cloud-gateway#2079). No path accepts a key auth-server has not
  * vouched for: when neither cache has it and auth-server is unreachable, the answer is 503.
  * A token near the end of its time in the caches is exchanged again in the background while it still
- * serves, so a busy key's requests do not all wait for that exchange every few minutes (bench/, session 13).
+ * serves, so a busy key's requests do not all wait for that exchange every few minutes (see
+ * docs/performance.md#refresh-ahead).
  */
 final class ApiKeyResolver {
 
@@ -48,7 +49,8 @@ final class ApiKeyResolver {
 
     /**
      * The token the in-process cache holds for a well-formed key ({@link ApiKeyFormat#isWellFormed}) whose
-     * hash is {@code hash}, or null. Most requests of a busy key end here, with no {@link Mono} (bench/, session 19).
+     * hash is {@code hash}, or null. Most requests of a busy key end here, with no {@link Mono} to build (see
+     * docs/performance.md#fast-paths).
      */
     ExchangedToken cached(String apiKey, String hash) {
         ExchangedToken cached = local.get(hash);
@@ -63,14 +65,10 @@ final class ApiKeyResolver {
     }
 
     /**
-     * The same key through every tier. The caller's address counts failed attempts; it is only read when
-     * the in-process cache does not have the key.
+     * A key {@link #cached} did not answer, through the tiers behind it. The caller's address counts failed
+     * attempts; it is only read here, when the in-process cache does not have the key.
      */
     Mono<Resolution> resolve(String apiKey, String hash, Supplier<String> caller) {
-        ExchangedToken cached = cached(apiKey, hash);
-        if (cached != null) {
-            return Mono.just(new Resolution.Accepted(cached));
-        }
         long generation = local.generation();
         String clientAddress = caller.get();
         return redis.lookup(hash, clientAddress).flatMap(lookup -> {

@@ -12,6 +12,7 @@ import com.nimbusds.jwt.JWTParser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.ssoplatform.gateway.web.Caller;
 
 /**
  * A JWT auth-server issued for an API key, with its claims parsed once when it enters a cache. The
@@ -19,11 +20,12 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * auth-server, and every backend verifies it anyway.
  *
  * @param apiKeyId the key's id ({@code api_key_id}); usage counters and rate limits are per key id.
- *        Read once: every claim read converts its value through Spring's conversion service (bench/).
+ *        Read once: every claim read converts its value through Spring's conversion service.
  * @param authentication the caller this token makes, made once for the same reason (it reads {@code sub})
+ * @param caller that caller as the rate limiter receives it, also made once
  * @param authorization {@code Bearer <value>}, the header the proxied request carries, also made once
  */
-record ExchangedToken(String value, Jwt jwt, String apiKeyId, JwtAuthenticationToken authentication,
+record ExchangedToken(String value, Jwt jwt, String apiKeyId, JwtAuthenticationToken authentication, Caller caller,
         String authorization) {
 
     private static final MappedJwtClaimSetConverter CLAIMS = MappedJwtClaimSetConverter.withDefaults(Map.of());
@@ -47,8 +49,12 @@ record ExchangedToken(String value, Jwt jwt, String apiKeyId, JwtAuthenticationT
     }
 
     ExchangedToken(String value, Jwt jwt) {
-        this(value, jwt, jwt.getClaimAsString("api_key_id"), new JwtAuthenticationToken(jwt, List.of()),
-                "Bearer " + value);
+        this(value, jwt, jwt.getClaimAsString("api_key_id"), new JwtAuthenticationToken(jwt, List.of()), "Bearer " + value);
+    }
+
+    private ExchangedToken(String value, Jwt jwt, String apiKeyId, JwtAuthenticationToken authentication,
+            String authorization) {
+        this(value, jwt, apiKeyId, authentication, new Caller(authentication), authorization);
     }
 
     /** How long this token may still be served from a cache: up to its expiry less the margin. */
@@ -66,7 +72,7 @@ record ExchangedToken(String value, Jwt jwt, String apiKeyId, JwtAuthenticationT
         if (issuedAt == null) {
             return false;
         }
-        // In milliseconds: asked on every request, and Duration.dividedBy divides a BigDecimal (bench/).
+        // In milliseconds: asked on every request, and Duration.dividedBy divides a BigDecimal.
         long servableUntil = jwt.getExpiresAt().toEpochMilli() - margin.toMillis();
         return servableUntil - now.toEpochMilli() < (servableUntil - issuedAt.toEpochMilli()) / 10;
     }

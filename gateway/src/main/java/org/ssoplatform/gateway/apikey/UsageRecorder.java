@@ -75,7 +75,7 @@ final class UsageRecorder implements SmartLifecycle {
         }
     }
 
-    /** The UTC date of {@code millis}, formatted once a day rather than on every request (bench/). */
+    /** The UTC date of {@code millis}, formatted once a day rather than on every request. */
     private String day(long millis) {
         long epochDay = Math.floorDiv(millis, MILLIS_PER_DAY);
         Day day = this.today;

@@ -9,8 +9,8 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * Lua scripts read from the classpath once. A script made from the resource itself asks on every
- * execution whether the file changed, which inside a jar costs a {@code FileNotFoundException} per
- * call (bench/README.md).
+ * execution whether the file changed, which inside a jar throws a {@code FileNotFoundException} per
+ * call (see docs/performance.md#redis-scripts).
  */
 public final class RedisScripts {
 

@@ -1,6 +1,6 @@
 package org.ssoplatform.gateway.portal;
 
-import org.ssoplatform.gateway.config.PathPatterns;
+import org.ssoplatform.gateway.web.PathPatterns;
 
 /** The paths of the portal chain: the start page, the portal's own and the OAuth2 login endpoints. */
 public final class PortalPaths {

@@ -18,7 +18,7 @@ import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.server.WebFilter;
-import org.ssoplatform.gateway.config.PathPatterns;
+import org.ssoplatform.gateway.web.PathPatterns;
 import org.ssoplatform.gateway.config.RedisKeys;
 import org.ssoplatform.gateway.web.ProblemAccessDeniedHandler;
 import org.ssoplatform.gateway.web.ProblemEntryPoint;

@@ -17,11 +17,10 @@ import org.ssoplatform.gateway.web.ProxiedRequestHeaders;
 /**
  * Spring Cloud Gateway's header filters that only drop headers, and the gateway's own
  * ({@link ProxiedRequestHeaders}), as one filter per direction: a request's headers are copied once, a
- * response's are dropped in place. Each of those filters copies every header into a new map: a proxied
- * request's headers were copied five times and its response's once more, a tenth of what plain Spring
- * Cloud Gateway spends on a request (bench/README.md, session 11). Each one's rule applies only where
- * that filter is configured: the hop-by-hop headers of {@link RemoveHopByHopHeadersFilter} (its
- * configured set and those the {@code Connection} header names) both ways; {@code Forwarded} and
+ * response's are dropped in place. Each of those filters copies every header into a new map, five copies
+ * of a proxied request's headers and one more of its response's (see docs/performance.md#header-copies).
+ * Each one's rule applies only where that filter is configured: the hop-by-hop headers of
+ * {@link RemoveHopByHopHeadersFilter} (its configured set and those the {@code Connection} header names) both ways; {@code Forwarded} and
  * {@code X-Forwarded-*} while no trusted proxies are configured (the filters that add them for trusted
  * proxies stay as they are); gRPC's {@code te: trailers}; then {@code X-API-Key} and, unless the route
  * opts in, {@code Cookie} out and the gateway's own headers in.

@@ -12,14 +12,15 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.server.ServerWebExchange;
 import org.ssoplatform.gateway.ratelimit.RateLimitProperties.Limit;
 import org.ssoplatform.gateway.ratelimit.TokenLeases.Decision;
+import org.ssoplatform.gateway.web.Caller;
 import org.ssoplatform.gateway.web.Problems;
-import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;
 
 /**
  * Limits every routed request of an authenticated caller: requests made with an API key count
  * against that key's bucket ({@code api_key_id}), all others against their user's ({@code sub}).
- * Anonymous requests to public routes are not limited here. Answers carry the IETF
+ * Anonymous requests to public routes are not limited here. The caller is the one a lane of the edge
+ * handed on ({@link Caller}), or else the exchange's principal, which Spring Security's chains set. Answers carry the IETF
  * {@code RateLimit-*} headers; a refusal is a 429 problem with {@code Retry-After}.
  */
 final class RateLimitFilter implements GlobalFilter, Ordered {
@@ -46,26 +47,19 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
         if (!properties.enabled()) {
             return chain.filter(exchange);
         }
-        Mono<Principal> principal = exchange.getPrincipal();
-        if (principal instanceof Fuseable.ScalarCallable<?> known) {
-            // Mono.empty() of an anonymous request or Mono.just(..) of an API key's: the value is at
-            // hand, and Reactor's operators read it the same way, without building a pipeline (bench/).
-            Principal caller;
-            try {
-                caller = (Principal) known.call();
-            }
-            catch (Exception ex) {
-                return Mono.error(ex);
-            }
-            return caller == null ? chain.filter(exchange) : limit(exchange, chain, caller);
+        Caller known = Caller.of(exchange);
+        if (known != null) {
+            // Decided by a lane of the edge: the caller is at hand, with no pipeline to build.
+            return known.principal() == null ? chain.filter(exchange) : limit(exchange, chain, known.principal());
         }
-        return principal.map(Optional::of)
+        return exchange.getPrincipal()
+            .map(Optional::of)
             .defaultIfEmpty(Optional.empty())
             .flatMap(caller -> caller.isEmpty() ? chain.filter(exchange) : limit(exchange, chain, caller.get()));
     }
 
     private Mono<Void> limit(ServerWebExchange exchange, GatewayFilterChain chain, Principal principal) {
-        // The claim as parsed: reading it through getClaimAsString converts it on every request (bench/).
+        // The claim as parsed: reading it through getClaimAsString converts it on every request.
         Object apiKeyId = principal instanceof JwtAuthenticationToken jwt ? jwt.getTokenAttributes().get("api_key_id")
                 : null;
         Limit limit = apiKeyId != null ? properties.forApiKey(apiKeyId.toString()) : properties.user();
@@ -74,7 +68,7 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
         if (local != null) {
             return decide(exchange, chain, limit, local);
         }
-        return leases.take(subject, limit)
+        return leases.takeShared(subject, limit)
             .flatMap(decision -> decision.isEmpty() ? chain.filter(exchange) : decide(exchange, chain, limit, decision.get()));
     }
 

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 /**
  * One atomic Lua call against {@code {ns}:ratelimit:{subject}} that takes up to a batch of tokens
  * ({@link TokenLeases} hands them out). Spring Cloud Gateway's
- * RedisRateLimiter was not used because its keys cannot carry the platform's namespace prefix.
+ * RedisRateLimiter is not used because its keys cannot carry the platform's namespace prefix.
  * Answers empty when Redis is unreachable: throttling then stops, authentication does not.
  */
 final class RedisTokenBucket {

@@ -22,11 +22,11 @@ import reactor.core.publisher.Mono;
  * its lease ends are lost, which at worst refuses a caller a few requests early.
  * <p>
  * Half-way through a batch the next one is asked for in the background and the tokens still left are
- * carried over into it, so a busy subject's requests do not wait for Redis: while Redis answered, every
- * request that found the lease empty waited with it, and those requests made the key route's p99 at half
- * load (bench/README.md, session 12). Requests that find a lease used up all the same share one refill.
- * Sizing batches by the subject's rate spares a busy key a Redis call every 50 requests (a tenth of its
- * throughput in bench/, session 13) while a slow one takes no more at once than before.
+ * carried over into it, so a busy subject's requests do not wait for Redis: requests that find the lease
+ * empty would all wait with the one that asks, and those set a busy key's tail latency (see
+ * docs/performance.md#token-leases). Requests that find a lease used up all the same share one refill.
+ * Sizing batches by the subject's rate spares a busy key a Redis call every {@value #FIRST_BATCH} requests
+ * while a slow one takes no more at once than before (see docs/performance.md#token-leases).
  */
 final class TokenLeases {
 
@@ -113,8 +113,9 @@ final class TokenLeases {
     }
 
     /**
-     * A token of the subject's current lease, or null when it has none left: then {@link #take} asks Redis.
-     * Most requests of a busy subject are answered here, with no {@link Mono} to build (bench/, session 19).
+     * A token of the subject's current lease, or null when it has none left: then {@link #takeShared} asks
+     * Redis. Most requests of a busy subject are answered here, with no {@link Mono} to build (see
+     * docs/performance.md#fast-paths).
      */
     Decision takeLocal(String subject, Limit limit) {
         Lease current = leases.getIfPresent(subject);
@@ -125,12 +126,11 @@ final class TokenLeases {
         return local;
     }
 
-    /** Empty when Redis cannot be asked: the request is then not limited. */
-    Mono<Optional<Decision>> take(String subject, Limit limit) {
-        Decision local = takeLocal(subject, limit);
-        if (local != null) {
-            return Mono.just(Optional.of(local));
-        }
+    /**
+     * A token from the shared bucket, for a request {@link #takeLocal} did not serve. Empty when Redis
+     * cannot be asked: the request is then not limited.
+     */
+    Mono<Optional<Decision>> takeShared(String subject, Limit limit) {
         if (batch(limit) == 1) {
             return single(subject, limit);
         }

@@ -38,8 +38,7 @@ public class CorrelationIdFilter implements WebFilter {
 
     /**
      * A version-4 UUID from the thread's own generator: an id has to be unique, not unguessable, and
-     * {@code UUID.randomUUID()}'s {@code SecureRandom} takes a lock and a tenth of the filter's time
-     * (bench/README.md, session 11).
+     * {@code UUID.randomUUID()}'s {@code SecureRandom} takes a lock (see docs/performance.md#correlation-id).
      */
     private static String newId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -12,7 +12,8 @@ import org.springframework.web.server.ServerWebExchange;
  * The headers the gateway itself sets on a proxied request, written once into the outgoing copy Spring
  * Cloud Gateway makes anyway: the correlation id, and for an API-key request the exchanged token as
  * {@code Authorization: Bearer} with {@code X-API-Key} removed, so no backend ever sees a key. Mutating
- * the inbound request instead cost a copy of every header and a new request per change (bench/).
+ * the inbound request instead costs a copy of every header and a new request per change (see
+ * docs/performance.md#header-copies).
  * {@code Cookie} is dropped too unless the route's metadata says {@value #FORWARD_COOKIES}: the portal's
  * session cookie would let any backend act as the signed-in person.
  */
@@ -36,7 +37,7 @@ public class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
 
     /**
      * The request goes on with this {@code Authorization} value ({@code Bearer <token>}) in place of its
-     * API key; the caller builds it once per token, not once per request (an 800-byte string, bench/).
+     * API key; the caller builds this 800-byte string once per token, not once per request.
      */
     public static void relayAuthorization(ServerWebExchange exchange, String authorization) {
         exchange.getAttributes().put(AUTHORIZATION, authorization);

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
-import org.ssoplatform.gateway.support.GatewayTest;
+import org.ssoplatform.gateway.support.SharedGateway;
 import org.ssoplatform.gateway.support.StandIns;
 import org.ssoplatform.gateway.support.TestTokens;
 
 /** An API key becomes a cached, relayed JWT; a malformed one never leaves the gateway. */
-class ApiKeyExchangeTests extends GatewayTest {
+class ApiKeyExchangeTests extends SharedGateway {
 
     @Test
     void malformedKeyIsRejectedWith401WithoutCallingTheTokenEndpoint() {

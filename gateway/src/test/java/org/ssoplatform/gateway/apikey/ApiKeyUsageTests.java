@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
-import org.ssoplatform.gateway.support.GatewayTest;
+import org.ssoplatform.gateway.support.SharedGateway;
 
 /** Usage counters and rate limits per key. */
-class ApiKeyUsageTests extends GatewayTest {
+class ApiKeyUsageTests extends SharedGateway {
 
     @Test
     void usageIsCountedPerKeyInRedis() {

@@ -10,12 +10,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.ssoplatform.gateway.support.GatewayTest;
+import org.ssoplatform.gateway.support.SharedGateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Per-day usage counters as auth-server reads them from Redis. */
-class UsageRecorderTests extends GatewayTest {
+class UsageRecorderTests extends SharedGateway {
 
     @Autowired
     ApiKeyProperties properties;

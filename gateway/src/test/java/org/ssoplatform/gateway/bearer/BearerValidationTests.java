@@ -28,11 +28,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 import org.ssoplatform.gateway.support.GatewayInstance;
-import org.ssoplatform.gateway.support.GatewayTest;
+import org.ssoplatform.gateway.support.SharedGateway;
 import org.ssoplatform.gateway.support.TestTokens;
 
 /** Bearer JWTs are verified at the edge and relayed unchanged. */
-class BearerValidationTests extends GatewayTest {
+class BearerValidationTests extends SharedGateway {
 
     private static final Duration COOLDOWN = Duration.ofSeconds(2);
 

@@ -28,12 +28,12 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.ssoplatform.gateway.support.GatewayTest;
+import org.ssoplatform.gateway.support.SharedGateway;
 import org.ssoplatform.gateway.support.StandIns;
 import org.ssoplatform.gateway.support.TestTokens;
 
 /** The portal's back end: login at auth-server (stood in), a Redis session, token relay to the APIs. */
-class PortalLoginTests extends GatewayTest {
+class PortalLoginTests extends SharedGateway {
 
     /** Not Spring's default "SESSION", which auth-server on the same host would overwrite. */
     private static final String SESSION_COOKIE = "GATEWAY_SESSION";

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.ssoplatform.gateway.support.GatewayTest;
+import org.ssoplatform.gateway.support.SharedGateway;
 import org.ssoplatform.gateway.support.StandIns;
 import org.ssoplatform.gateway.support.TestTokens;
 
@@ -33,7 +33,7 @@ import org.ssoplatform.gateway.support.TestTokens;
  * records in Redis ({@code {ns}:sessions-revoked:{userId}}, docs/contracts.md) and every gateway honours at
  * the session's next use.
  */
-class PortalSignOutTests extends GatewayTest {
+class PortalSignOutTests extends SharedGateway {
 
     @Value("${server.reactive.session.cookie.name:SESSION}")
     String sessionCookie;

@@ -10,14 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
-import org.ssoplatform.gateway.support.GatewayTest;
+import org.ssoplatform.gateway.support.SharedGateway;
 
 /**
  * The management API's documentation is read through the gateway, without credentials: Swagger UI,
  * its OAuth redirect page, ReDoc and the OpenAPI document come from auth-server. Nothing else of
  * auth-server's becomes public by it.
  */
-class ApiDocsRouteTests extends GatewayTest {
+class ApiDocsRouteTests extends SharedGateway {
 
     @Test
     void everyDocumentationPathReachesAuthServerWithoutACredential() {

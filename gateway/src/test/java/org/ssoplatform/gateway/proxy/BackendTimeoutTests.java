@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
-import org.ssoplatform.gateway.support.GatewayTest;
+import org.ssoplatform.gateway.support.SharedGateway;
 import org.ssoplatform.gateway.support.TestTokens;
 
 /** The backends' client as the gateway builds it, with the tests' response timeout of 2 s. */
-class BackendTimeoutTests extends GatewayTest {
+class BackendTimeoutTests extends SharedGateway {
 
     @Test
     void aBackendSilentPastTheResponseTimeoutGets504Problem() {

@@ -7,13 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.ssoplatform.gateway.support.GatewayInstance;
-import org.ssoplatform.gateway.support.GatewayTest;
+import org.ssoplatform.gateway.support.SharedGateway;
 import org.ssoplatform.gateway.support.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A backend never receives the browser's cookies (the portal's session above all) unless its route opts in. */
-class CookieForwardingTests extends GatewayTest {
+class CookieForwardingTests extends SharedGateway {
 
     @Autowired
     ConfigurableApplicationContext context;

@@ -12,10 +12,10 @@ import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
-import org.ssoplatform.gateway.support.GatewayTest;
+import org.ssoplatform.gateway.support.SharedGateway;
 
 /** The gateway proxies through one routing filter, whose request headers are copied in one pass. */
-class SinglePassRoutingTests extends GatewayTest {
+class SinglePassRoutingTests extends SharedGateway {
 
     @Autowired
     private List<GlobalFilter> globalFilters;

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import org.junit.jupiter.api.Test;
 
-import org.ssoplatform.gateway.support.GatewayTest;
+import org.ssoplatform.gateway.support.SharedGateway;
 import org.ssoplatform.gateway.support.TestTokens;
 
 /**
@@ -29,7 +29,7 @@ import org.ssoplatform.gateway.support.TestTokens;
  * to the limit) or streamed (larger or chunked). When the backend stops half way, the caller gets a 502
  * problem if nothing was sent yet, and a closed connection, never a wait, if part of the answer was.
  */
-class WholeBodyWriteResponseTests extends GatewayTest {
+class WholeBodyWriteResponseTests extends SharedGateway {
 
     private final HttpClient http = HttpClient.newHttpClient();
 

@@ -8,16 +8,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.ssoplatform.gateway.ratelimit.RateLimitProperties.Limit;
 import org.ssoplatform.gateway.ratelimit.TokenLeases.Decision;
-import org.ssoplatform.gateway.support.GatewayTest;
+import org.ssoplatform.gateway.support.SharedGateway;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Batches of tokens taken from the shared Redis bucket: fewer Redis calls, never more requests than the limit. */
-class TokenLeasesTests extends GatewayTest {
+class TokenLeasesTests extends SharedGateway {
 
     @Autowired
     RedisTokenBucket bucket;
@@ -36,7 +37,7 @@ class TokenLeasesTests extends GatewayTest {
         int allowed = 0;
         for (int i = 0; i < 100; i++) {
             TokenLeases instance = i % 3 == 0 ? gatewayB : gatewayA;
-            if (instance.take(subject, BURST_OF_60).block().orElseThrow().allowed()) {
+            if (take(instance, subject, BURST_OF_60).block().orElseThrow().allowed()) {
                 allowed++;
             }
         }
@@ -86,7 +87,7 @@ class TokenLeasesTests extends GatewayTest {
         int batch = gateway.batch(thousand);
 
         List<Decision> decisions = Flux.range(0, batch)
-            .flatMap(i -> gateway.take(subject, thousand), batch) // all in flight before Redis answers
+            .flatMap(i -> take(gateway, subject, thousand), batch) // all in flight before Redis answers
             .map(Optional::orElseThrow)
             .collectList()
             .block();
@@ -103,7 +104,7 @@ class TokenLeasesTests extends GatewayTest {
         String subject = "apikey:" + UUID.randomUUID();
 
         List<Decision> decisions = Flux.range(0, 10)
-            .flatMap(i -> gateway.take(subject, BURST_OF_60), 10) // a batch of 3 shared by 10
+            .flatMap(i -> take(gateway, subject, BURST_OF_60), 10) // a batch of 3 shared by 10
             .map(Optional::orElseThrow)
             .collectList()
             .block(Duration.ofSeconds(5));
@@ -120,7 +121,7 @@ class TokenLeasesTests extends GatewayTest {
         assertThat(gateway.batch(million)).isEqualTo(1000);
 
         for (int i = 0; i < TokenLeases.FIRST_BATCH; i++) {
-            assertThat(gateway.take(subject, million).block().orElseThrow().allowed()).isTrue();
+            assertThat(take(gateway, subject, million).block().orElseThrow().allowed()).isTrue();
         }
 
         // Half the first batch went in far less than a tenth of the lease time (100 ms): the next one,
@@ -138,9 +139,9 @@ class TokenLeasesTests extends GatewayTest {
 
         // All on the thread that delivers the first batch, before it is done with delivering it: the
         // request that takes the batch below half starts the next refill there.
-        List<Decision> decisions = gateway.take(subject, million)
+        List<Decision> decisions = take(gateway, subject, million)
             .flatMapMany(first -> Flux.range(1, TokenLeases.FIRST_BATCH - 1)
-                .concatMap(i -> gateway.take(subject, million))
+                .concatMap(i -> take(gateway, subject, million))
                 .startWith(first))
             .map(Optional::orElseThrow)
             .collectList()
@@ -158,7 +159,7 @@ class TokenLeasesTests extends GatewayTest {
         Limit million = new Limit(1_000_000, 0.001);
 
         for (int i = 0; i <= TokenLeases.FIRST_BATCH / 2; i++) {
-            assertThat(gateway.take(subject, million).block().orElseThrow().allowed()).isTrue();
+            assertThat(take(gateway, subject, million).block().orElseThrow().allowed()).isTrue();
             Thread.sleep(10); // 26 tokens in over 250 ms: at that rate, 100 ms use fewer than 50
         }
 
@@ -173,7 +174,15 @@ class TokenLeasesTests extends GatewayTest {
     }
 
     private static Decision take(TokenLeases gateway, String subject) {
-        return gateway.take(subject, BURST_OF_60).block().orElseThrow();
+        return take(gateway, subject, BURST_OF_60).block().orElseThrow();
+    }
+
+    /** A token as the rate limiter asks for one: from the current lease, else from the shared bucket. */
+    private static Mono<Optional<Decision>> take(TokenLeases gateway, String subject, Limit limit) {
+        return Mono.defer(() -> {
+            Decision local = gateway.takeLocal(subject, limit);
+            return local != null ? Mono.just(Optional.of(local)) : gateway.takeShared(subject, limit);
+        });
     }
 
     private long redisTokens(String subject) {

@@ -65,11 +65,11 @@ public final class GatewayInstance implements AutoCloseable {
     }
 
     public WebTestClient client() {
-        return GatewayTest.client(port(), "127.0.0.1");
+        return SharedGateway.client(port(), "127.0.0.1");
     }
 
     public WebTestClient client(String sourceAddress) {
-        return GatewayTest.client(port(), sourceAddress);
+        return SharedGateway.client(port(), sourceAddress);
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.ssoplatform.apikey.format.ApiKeyFormat;
-import org.ssoplatform.gateway.support.GatewayTest;
+import org.ssoplatform.gateway.support.SharedGateway;
 import org.ssoplatform.gateway.support.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * trusted proxy (127.0.0.2 here), and the backends (auth-server above all) receive the address the
  * gateway resolved, never the client's own header.
  */
-class ClientAddressTests extends GatewayTest {
+class ClientAddressTests extends SharedGateway {
 
     @Test
     void aForgedForwardedForFromAnUntrustedPeerNeitherEscapesTheLimitNorReachesTheBackend() {

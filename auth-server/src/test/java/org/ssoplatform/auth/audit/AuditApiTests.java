@@ -1,0 +1,96 @@
+package org.ssoplatform.auth.audit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.ssoplatform.auth.support.Http;
+import org.ssoplatform.auth.support.ManagementApiFlow;
+import org.ssoplatform.auth.user.User;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code /api/v1/audit}: every change leaves a line, newest first; refused changes leave none. */
+class AuditApiTests extends ManagementApiFlow {
+
+    @Test
+    void changesAreRecordedWithWhoWhatAndFromWhereNewestFirst() {
+        User owner = newUser("user");
+        String token = tokenFor(owner);
+        JsonNode key = createKey(token, Map.of("name", "audited"));
+        long id = key.path("id").asLong();
+        assertThat(http.post("/api/v1/api-keys/" + id + "/rotate", token, null).status()).isEqualTo(200);
+        assertThat(http.patch("/api/v1/api-keys/" + id + "/deactivate", token, null).status()).isEqualTo(200);
+
+        JsonNode page = http.get("/api/v1/audit?target_type=api_key&target_id=" + id, tokenFor(newUser("admin")))
+            .json();
+
+        assertThat(page.path("total").asLong()).isEqualTo(3);
+        assertThat(actions(page)).containsExactly("api_key.deactivated", "api_key.rotated", "api_key.created");
+        JsonNode created = page.path("items").get(2);
+        assertThat(created.path("actor_user_id").asLong()).isEqualTo(owner.id());
+        assertThat(created.path("actor_api_key_id").isNull()).isTrue();
+        assertThat(created.path("target_id").asString()).isEqualTo(Long.toString(id));
+        assertThat(created.path("details").path("name").asString()).isEqualTo("audited");
+        assertThat(created.path("client_address").asString()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+        assertThat(created.path("at").asString()).isNotBlank();
+        assertThat(page.toString()).doesNotContain(key.path("key").asString());
+    }
+
+    @Test
+    void aChangeMadeWithAnApiKeyNamesTheKey() {
+        User admin = newUser("admin");
+        JsonNode key = createKey(tokenFor(admin), Map.of("name", "automation", "role_ids", List.of(roleId("admin"))));
+        String viaKey = apiKeyToken(key.path("key").asString());
+        String name = unique("auto");
+
+        Http.Response created = http.post("/api/v1/roles/", viaKey, Map.of("name", name));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long role = created.json().path("id").asLong();
+
+        JsonNode entry = http.get("/api/v1/audit?target_type=role&target_id=" + role, tokenFor(admin)).json()
+            .path("items").get(0);
+        assertThat(entry.path("action").asString()).isEqualTo("role.created");
+        assertThat(entry.path("actor_user_id").asLong()).isEqualTo(admin.id());
+        assertThat(entry.path("actor_api_key_id").asLong()).isEqualTo(key.path("id").asLong());
+    }
+
+    @Test
+    void aRefusedChangeLeavesNoLine() {
+        String admin = tokenFor(newUser("admin"));
+        long before = http.get("/api/v1/audit?size=1", admin).json().path("total").asLong();
+
+        assertProblem(http.post("/api/v1/roles/", admin, Map.of("name", "viewer")), 409, "duplicate_name");
+        assertProblem(http.delete("/api/v1/roles/" + roleId("admin"), admin), 409, "protected_role");
+        assertProblem(http.post("/api/v1/api-keys/", tokenFor(newUser("viewer")), Map.of("name", "k", "role_ids",
+                List.of(roleId("admin")))), 403, "grant_not_held");
+
+        assertThat(http.get("/api/v1/audit?size=1", admin).json().path("total").asLong()).isEqualTo(before);
+    }
+
+    @Test
+    void theTrailIsPaginated() {
+        String admin = tokenFor(newUser("admin"));
+        for (int i = 0; i < 3; i++) {
+            createKey(admin, Map.of("name", "page" + i));
+        }
+
+        Http.Response first = http.get("/api/v1/audit/?size=2", admin);
+        Http.Response second = http.get("/api/v1/audit?size=2&page=1", admin);
+
+        assertThat(first.json().path("items").size()).isEqualTo(2);
+        assertThat(first.json().path("size").asInt()).isEqualTo(2);
+        assertThat(second.json().path("page").asInt()).isEqualTo(1);
+        assertThat(first.json().path("items").get(1).path("id").asLong())
+            .isGreaterThan(second.json().path("items").get(0).path("id").asLong());
+        assertProblem(http.get("/api/v1/audit?size=500", admin), 400, "validation_failed");
+    }
+
+    private static List<String> actions(JsonNode page) {
+        return StreamSupport.stream(page.path("items").spliterator(), false).map(n -> n.path("action").asString())
+            .toList();
+    }
+}

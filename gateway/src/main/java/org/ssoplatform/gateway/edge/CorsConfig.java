@@ -1,0 +1,35 @@
+package org.ssoplatform.gateway.edge;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.ssoplatform.gateway.config.GatewayProperties;
+
+/**
+ * CORS for browsers calling the APIs or the portal back end from the allowed origins only
+ * ({@code platform.gateway.cors-allowed-origins}); both security chains use it, so pre-flights are
+ * answered before authentication.
+ */
+@Configuration(proxyBeanMethods = false)
+class CorsConfig {
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(GatewayProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.corsAllowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "X-API-Key", "X-Correlation-Id",
+                "X-XSRF-TOKEN"));
+        cors.setExposedHeaders(List.of("X-Correlation-Id", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
+                "RateLimit-Reset", "WWW-Authenticate", "Location"));
+        cors.setAllowCredentials(true); // the portal's session cookie
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+}

@@ -1,0 +1,98 @@
+package org.ssoplatform.gateway.edge;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.server.WebFilter;
+import org.ssoplatform.gateway.apikey.ApiKeyAuthenticator;
+import org.ssoplatform.gateway.bearer.BearerFailureHandler;
+import org.ssoplatform.gateway.edge.EdgeChains.Lane;
+import org.ssoplatform.gateway.portal.PortalPaths;
+import org.ssoplatform.gateway.web.Caller;
+import org.ssoplatform.gateway.web.ProblemAccessDeniedHandler;
+import org.ssoplatform.gateway.web.ProblemEntryPoint;
+import org.ssoplatform.gateway.web.Problems;
+import org.ssoplatform.gateway.web.ProxiedRequestHeaders;
+
+/**
+ * The chains of everything the portal chain does not take. Stateless: each request authenticates
+ * with a bearer JWT or an API key, or goes to a configured public path. Two lanes beside Spring
+ * Security's proxy ({@link EdgeChains}), by the {@link Credentials} a request carries: none on a public
+ * path (CORS only) and only an API key (the key's authentication); and the API chain for all others:
+ * both credentials (400), a bearer JWT, or none on a protected path (401). All of them obey one set of
+ * {@link AccessRules}. Neither lane takes the portal's paths, whose chain comes first.
+ */
+@Configuration(proxyBeanMethods = false)
+class EdgeSecurityConfig {
+
+    /**
+     * A public path called with no credential needs nothing of the API chain but CORS. Called with a
+     * bearer token or an API key, a public path still goes through the API chain or the key's lane: a bad
+     * token is refused there and a key never reaches the backend.
+     */
+    @Bean
+    Lane noCredentialLane(AccessRules rules, CorsConfigurationSource cors) {
+        WebFilter corsFilter = new CorsWebFilter(cors);
+        WebFilter anonymous = (exchange, chain) -> {
+            Caller.ANONYMOUS.putOn(exchange);
+            return corsFilter.filter(exchange, chain);
+        };
+        return new Lane(Credentials.NONE, request -> rules.openToAnyone(request) && notThePortals(request),
+                List.of(anonymous));
+    }
+
+    /**
+     * A request carrying an API key and no bearer token is decided by the key's own authentication, which
+     * answers every key it does not accept itself (malformed or unknown 401, blocked 429, unverifiable
+     * 503); an accepted key is an authenticated caller, which the {@link AccessRules} let through on every
+     * path, so the API chain's bearer authentication, authorization and exception translation would only
+     * cost the request time.
+     */
+    @Bean
+    Lane apiKeyLane(CorsConfigurationSource cors, ApiKeyAuthenticator apiKeys) {
+        WebFilter authentication = (exchange, chain) -> apiKeys.authenticate(exchange, chain,
+                exchange.getRequest().getHeaders().getFirst(ProxiedRequestHeaders.API_KEY));
+        return new Lane(Credentials.API_KEY, EdgeSecurityConfig::notThePortals,
+                List.of(new CorsWebFilter(cors), authentication));
+    }
+
+    private static boolean notThePortals(ServerHttpRequest request) {
+        return !PortalPaths.ALL.test(request);
+    }
+
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain apiSecurityFilterChain(ServerHttpSecurity http, AccessRules rules,
+            ReactiveJwtDecoder jwtDecoder, Problems problems, ProblemEntryPoint entryPoint,
+            ProblemAccessDeniedHandler accessDenied, BearerFailureHandler bearerFailure, CorsConfigurationSource cors) {
+        return http
+            .authorizeExchange(rules::applyTo)
+            .oauth2ResourceServer(resourceServer -> resourceServer
+                .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
+                .authenticationEntryPoint(entryPoint)
+                .authenticationFailureHandler(bearerFailure)
+                .accessDeniedHandler(accessDenied))
+            .addFilterBefore(new CredentialConflictFilter(problems), SecurityWebFiltersOrder.AUTHENTICATION)
+            .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+            .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+            .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+            .cors(c -> c.configurationSource(cors))
+            .csrf(ServerHttpSecurity.CsrfSpec::disable) // no cookies are read on this chain
+            .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+            .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+            .logout(ServerHttpSecurity.LogoutSpec::disable)
+            .headers(ServerHttpSecurity.HeaderSpec::disable) // written by SecurityHeaders
+            .build();
+    }
+}
