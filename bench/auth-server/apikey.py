@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Prints a new API key in the platform's format (see api-key-format's ApiKeyFormat) and its SHA-256."""
+"""Prints a new API key in the platform's format (see platform-contract's ApiKeyFormat) and its SHA-256."""
 import hashlib
 import secrets
 import zlib

@@ -3,14 +3,14 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.ssoplatform.apikey.format.ApiKeyFormat;
+import org.ssoplatform.contract.ApiKeyFormat;
 
 /**
  * Makes N real API keys for the benchmark with the platform's own {@link ApiKeyFormat} (so the format
  * cannot drift): writes the keys, one a line, to KEYS_FILE and a COPY-ready TSV for table
  * {@code api_keys} (user_id, name, key_hash as bytea hex, key_prefix, key_last_chars) to ROWS_FILE.
- * Run with the api-key-format jar on the class path:
- * {@code java -cp api-key-format/target/api-key-format-*.jar bench/gateway/KeyGen.java N USER_ID KEYS_FILE ROWS_FILE}
+ * Run with the platform-contract jar on the class path:
+ * {@code java -cp platform-contract/target/platform-contract-*.jar bench/gateway/KeyGen.java N USER_ID KEYS_FILE ROWS_FILE}
  */
 public class KeyGen {
 

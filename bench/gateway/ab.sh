@@ -52,7 +52,7 @@ AUTH_SERVER_PORT=$AUTH_PORT POSTGRES_DB=$DB AUTH_ISSUER=http://127.0.0.1:$AUTH_P
 PIDS+=($!)
 wait_for "http://127.0.0.1:$AUTH_PORT/actuator/health"
 USER_ID=$(psql -h 127.0.0.1 -U postgres -d $DB -Atq -c "INSERT INTO users (email, full_name) VALUES ('bench@example.com', 'Bench') RETURNING id")
-java -cp api-key-format/target/api-key-format-0.1.0-SNAPSHOT.jar "$HERE/KeyGen.java" 1 "$USER_ID" "$WORK/keys.txt" "$WORK/keys.tsv"
+java -cp platform-contract/target/platform-contract-0.1.0-SNAPSHOT.jar "$HERE/KeyGen.java" 1 "$USER_ID" "$WORK/keys.txt" "$WORK/keys.tsv"
 psql -h 127.0.0.1 -U postgres -d $DB -q -v ON_ERROR_STOP=1 \
   -c "\\copy api_keys (user_id, name, key_hash, key_prefix, key_last_chars) FROM '$WORK/keys.tsv'" \
   -c "INSERT INTO apikey_roles SELECT k.id, r.id FROM api_keys k CROSS JOIN roles r WHERE r.name = 'user'"

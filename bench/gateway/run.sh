@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Gateway benchmark (issue 5), one command: bench/gateway/run.sh
+# Gateway benchmark, one command: bench/gateway/run.sh (method: docs/performance.md#gateway-method)
 #
 # Against one static nginx backend (a small JSON file), in one run:
 #   direct to nginx; nginx as a reverse proxy (reference); plain Spring Cloud Gateway (bench/gateway/
@@ -67,27 +67,15 @@ PAIRED_DURATION=${PAIRED_DURATION:-12s}
 HALF_ROUNDS=${HALF_ROUNDS:-6}
 LOAD_MAX=${LOAD_MAX:-2}
 LOAD_WAIT=${LOAD_WAIT:-600}
-# JFR=1: a diagnostic run, not the measured one: every JVM records JFR (settings=profile) from its start
-# (starting a recording later deoptimises hot code), and each measured window is dumped and summarised
-# with jfr-summary.py into the work directory, which is kept. Results then go to the work directory.
-JFR=${JFR:-}
-if [ -n "$JFR" ]; then KEEP=1; fi
-RESULTS=${RESULTS:-}
-# Rate limits raised so they never cap the benchmark (the limiter still runs: one Redis call a request).
+RESULTS=${RESULTS:-$HERE/RESULTS.md}
+# Rate limits raised so they never cap the benchmark (the limiter still runs, one Redis call per batch).
 UNLIMITED=1000000000
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/bench-gateway.XXXXXX")
 LOGS=$WORK/logs
 OUT=$WORK/wrk
 mkdir -p "$LOGS" "$OUT" "$WORK/jars"
-if [ -z "$RESULTS" ]; then
-  if [ -n "$JFR" ]; then RESULTS=$WORK/RESULTS-jfr.md; else RESULTS=$HERE/RESULTS.md; fi
-fi
 JVM_RUN_OPTS=$JVM_OPTS
-if [ -n "$JFR" ]; then
-  mkdir -p "$WORK/jfr"
-  JVM_RUN_OPTS="$JVM_OPTS -XX:StartFlightRecording=name=bench,settings=profile,maxsize=500m"
-fi
 PIDS=()
 OK=0
 
@@ -142,7 +130,7 @@ for port in $NGINX_PORT $NGINX_PROXY_PORT $PLAIN_PORT $PLAIN2_PORT $PLAIN3_PORT 
 done
 
 jar() { echo "$ROOT/$1/target/$1-$VERSION.jar"; }
-if [ ! -f "$(jar auth-server)" ] || [ ! -f "$(jar gateway)" ] || [ ! -f "$(jar api-key-format)" ]; then
+if [ ! -f "$(jar auth-server)" ] || [ ! -f "$(jar gateway)" ] || [ ! -f "$(jar platform-contract)" ]; then
   say "Building auth-server and gateway..."
   (cd "$ROOT" && ./mvnw -o -q -DskipTests -pl auth-server,gateway -am package) >"$LOGS/build.log" 2>&1 \
     || fail "build failed: see $LOGS/build.log"
@@ -156,7 +144,7 @@ fi
 # Private copies: a concurrent rebuild in the tree cannot swap a jar under a running benchmark.
 cp "$(jar auth-server)" "$WORK/jars/auth-server.jar"
 cp "$(jar gateway)" "$WORK/jars/gateway.jar"
-cp "$(jar api-key-format)" "$WORK/jars/api-key-format.jar"
+cp "$(jar platform-contract)" "$WORK/jars/platform-contract.jar"
 cp "$PLAIN_JAR" "$WORK/jars/plain-scg.jar"
 jar_info() { date -u -r "$1" '+%Y-%m-%dT%H:%MZ'; }
 GATEWAY_JAR_TIME=$(jar_info "$(jar gateway)")
@@ -165,7 +153,8 @@ COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 
 # --- helpers -------------------------------------------------------------------------------------
 secret() { od -An -tx1 -N32 /dev/urandom | tr -d ' \n'; }
-export PLATFORM_SIGNING_SECRET=$(secret) GATEWAY_CLIENT_SECRET=$(secret) PORTAL_CLIENT_SECRET=$(secret)
+PLATFORM_SIGNING_SECRET=$(secret) GATEWAY_CLIENT_SECRET=$(secret) PORTAL_CLIENT_SECRET=$(secret)
+export PLATFORM_SIGNING_SECRET GATEWAY_CLIENT_SECRET PORTAL_CLIENT_SECRET
 
 # Waits until URL answers with HTTP status $3 (default 200) while process $2 lives.
 wait_http() {
@@ -284,15 +273,6 @@ cpu_after() {
   RSS[$key]=$(mib "$pid" VmRSS)
   CPU_US[$key]=$(awk -v d=$((t1 - $3)) -v hz="$CLK_TCK" -v n="${REQS[$key]}" 'BEGIN { printf "%.0f", d / hz * 1e6 / n }')
   JIT[$key]=$(awk -v j=$((j1 - $4)) -v d=$((t1 - $3)) 'BEGIN { if (d > 0) printf "%.0f %%", j / d * 100; else print "–" }')
-  jfr_dump "$key" "$pid"
-}
-
-# With JFR=1: the measured window (the last $DURATION) of a JVM's recording, and its summary.
-jfr_dump() {
-  [ -n "$JFR" ] || return 0
-  jcmd "$2" JFR.dump name=bench begin="-$DURATION" filename="$WORK/jfr/$1.jfr" >/dev/null 2>&1 \
-    && python3 "$HERE/jfr-summary.py" "$WORK/jfr/$1.jfr" >"$WORK/jfr/$1.md" 2>&1 \
-    && say "    JFR summary: $WORK/jfr/$1.md"
 }
 
 record() {
@@ -304,7 +284,7 @@ record() {
 }
 
 # in_turn round first second: a paired round's two windows, the second one first in even rounds, so a
-# machine that speeds up or slows down during the rounds favours neither (they used to run in one order).
+# machine that speeds up or slows down during the rounds favours neither.
 in_turn() { if [ $(($1 % 2)) = 1 ]; then "$2"; "$3"; else "$3"; "$2"; fi; }
 
 # half_load key label target url [wrk args...]: $CONNECTIONS connections, each pausing PACE_MS after
@@ -369,7 +349,7 @@ KEYS_TOTAL=$((1 + MISS_WARMUP_KEYS + MISS_KEYS))
 USER_ID=$(psql -d "$BENCH_DB" -Atq -c \
   "INSERT INTO users (email, full_name) VALUES ('bench@example.com', 'Bench') RETURNING id") \
   || fail "cannot insert the bench user"
-(cd "$WORK" && java -cp "$WORK/jars/api-key-format.jar" "$HERE/KeyGen.java" "$KEYS_TOTAL" "$USER_ID" \
+(cd "$WORK" && java -cp "$WORK/jars/platform-contract.jar" "$HERE/KeyGen.java" "$KEYS_TOTAL" "$USER_ID" \
   "$WORK/keys.txt" "$WORK/api_keys.tsv") || fail "key generation failed"
 psql -d "$BENCH_DB" -q -v ON_ERROR_STOP=1 \
   -c "\\copy api_keys (user_id, name, key_hash, key_prefix, key_last_chars) FROM '$WORK/api_keys.tsv'" \
@@ -520,9 +500,8 @@ peak_hwm() {
 stop_gateway
 
 # Three processes per target, plain SCG and our public route, each warm on its own route only, in pairs
-# (the i-th plain SCG with the i-th gateway): two processes of one jar differ in speed by 6 to 33 %
-# (bench/README.md, session 25), more than the goal's margin, so a ratio of one process per target is
-# decided by which processes came out fast; over three per target, and all their windows summed, less so.
+# (the i-th plain SCG with the i-th gateway): two processes of one jar differ in speed by more than the
+# goal's margin (docs/performance.md#why-three-processes), so all windows of three per target are summed.
 # Alternating windows keep the ratio free of the minutes between two single windows (the noise line).
 # Rows 2 and 3's processes are warmed up again; each new one gets twice that, from its start.
 say "  three processes per target, plain SCG and the public route: warm-up, then $PAIRED_ROUNDS rounds of $PAIRED_DURATION per process..."
@@ -548,12 +527,9 @@ peak_hwm "${PUBLIC_PIDS[@]}"
 for pid in "${PLAIN_PIDS[@]}" "${PUBLIC_PIDS[@]}"; do stop_pid "$pid"; done
 
 # Both routes in each process: three fresh processes, each warmed on both routes at once (one wrk per route,
-# half the connections each), then alternating the routes. The ratio of two routes of one process: the
-# difference between processes of one jar (above) cancels out of it, and so does the recompilation a process
-# warmed on one route goes through when it meets another (session 15). A gateway in production serves a mix
-# of routes, so its JIT compiles for the mix, as here; a process serving one route alone is compiled for that
-# route alone, which favours the public route (session 20). Each round's figure sums all three processes'
-# windows, and the goal's figure all rounds'.
+# half the connections each), then alternating the routes. In the ratio of two routes of one process the
+# difference between processes cancels out, and its JIT compiles for a mix of routes, as in production.
+# Each round's figure sums all three processes' windows, and the goal's figure all rounds'.
 say "  within three processes warmed on both routes: warm-up $WARMUP each, then $PAIRED_ROUNDS rounds of $PAIRED_DURATION per route and process..."
 MIXED_PUBLIC_URLS="" MIXED_KEY_URLS="" MIXED_PIDS=()
 for port in "$MIX1_GW_PORT" "$MIX2_GW_PORT" "$MIX3_GW_PORT"; do
@@ -589,7 +565,6 @@ T0=$(cpu_ticks "$GW_PID") J0=$(jit_ticks "$GW_PID") A0=$(cpu_ticks "$AUTH_PID")
 KEY_FROM=$((2 + MISS_WARMUP_KEYS)) KEY_TO=$KEYS_TOTAL \
   run_wrk "$OUT/miss.txt" "$CONNECTIONS" "$DURATION" "$PROTECTED" -s "$HERE/wrk/rotating-keys.lua"
 A1=$(cpu_ticks "$AUTH_PID")
-jfr_dump miss-auth-server "$AUTH_PID"
 record miss "our gateway + new API key each request (exchange)" "$OUT/miss.txt"
 cpu_after miss "$GW_PID" "$T0" "$J0"
 MISS_AUTH_CPU_US=$(awk -v d=$((A1 - A0)) -v hz="$CLK_TCK" -v n="${REQS[miss]}" 'BEGIN { printf "%.0f", d / hz * 1e6 / n }')
@@ -614,8 +589,8 @@ PUB_VS_PLAIN=$(ratio "${RPS[public]}" "${RPS[plain]}")
 KEY_VS_PUB=$(ratio "${RPS[apikey]}" "${RPS[public]}")
 ADDED_P99=$(awk -v a="${P99[apikey_half]}" -v b="${P99[public_half]}" 'BEGIN { printf "%.2f", a - b }')
 MAX_HWM=0
-for k in public jwt apikey miss; do [ "${HWM[$k]}" -gt $MAX_HWM ] && MAX_HWM=${HWM[$k]}; done
-[ "$PEAK_HWM" -gt $MAX_HWM ] && MAX_HWM=$PEAK_HWM
+for k in public jwt apikey miss; do [ "${HWM[$k]}" -gt "$MAX_HWM" ] && MAX_HWM=${HWM[$k]}; done
+[ "$PEAK_HWM" -gt "$MAX_HWM" ] && MAX_HWM=$PEAK_HWM
 if [ "${HALF_OFF[public_half]}" = 0 ] && [ "${HALF_OFF[apikey_half]}" = 0 ]; then
   HALF_SINGLE="$ADDED_P99 ms"
 else
@@ -628,7 +603,7 @@ report() {
 # Gateway benchmark results
 
 Generated by \`bench/gateway/run.sh\` on $START_TIME (commit \`$COMMIT\`; gateway jar built $GATEWAY_JAR_TIME,
-auth-server jar $AUTH_JAR_TIME). Method and analysis: \`bench/README.md\`, section "Gateway".
+auth-server jar $AUTH_JAR_TIME). Method and analysis: \`docs/performance.md\`.
 
 - Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo);
   wrk, nginx, the proxies, auth-server, PostgreSQL and Redis all share these cores.
@@ -713,7 +688,7 @@ plus measurement). auth-server used ${MISS_AUTH_CPU_US} µs CPU per request on t
 
 Each goal is judged on all the windows of its rounds above: $PAIRED_ROUNDS rounds of three processes per
 target at full load, $HALF_ROUNDS at half load. Two processes of one jar differ in speed by more than the goals'
-margins (\`bench/README.md\`, session 25), so no verdict rests on one process per target.
+margins (\`docs/performance.md\`, "Why three processes"), so no verdict rests on one process per target.
 
 | goal | measured | |
 |---|---|---|

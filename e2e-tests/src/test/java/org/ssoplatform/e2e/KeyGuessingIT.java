@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.ssoplatform.apikey.format.ApiKeyFormat;
+import org.ssoplatform.contract.ApiKeyFormat;
 import org.ssoplatform.e2e.client.Http;
 import org.ssoplatform.e2e.client.ManagementApi.CreatedKey;
 import org.ssoplatform.e2e.client.Poll;

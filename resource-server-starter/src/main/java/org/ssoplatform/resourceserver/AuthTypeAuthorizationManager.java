@@ -13,6 +13,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.ssoplatform.contract.AuthType;
 
 /**
  * Enforces {@link RequireAuthType} (and the annotations built on it) in front of the annotated method. It throws

@@ -11,8 +11,11 @@ import java.util.stream.Collectors;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.ssoplatform.contract.AuthType;
+import org.ssoplatform.contract.Claims;
 
 /**
  * Who is calling, read only from the validated access token (never from request headers).
@@ -39,9 +42,9 @@ public record PlatformCaller(String userId, AuthType authType, String email, Str
     }
 
     public static PlatformCaller from(Jwt jwt) {
-        return new PlatformCaller(jwt.getSubject(), AuthType.fromClaim(jwt.getClaim("auth_type")).orElse(null),
-                jwt.getClaimAsString("email"), jwt.getClaimAsString("api_key_id"), names(jwt, "roles"),
-                names(jwt, "permissions"), scopes(jwt));
+        return new PlatformCaller(jwt.getSubject(), AuthType.fromClaim(jwt.getClaim(Claims.AUTH_TYPE)).orElse(null),
+                jwt.getClaimAsString(StandardClaimNames.EMAIL), jwt.getClaimAsString(Claims.API_KEY_ID), names(jwt, Claims.ROLES),
+                names(jwt, Claims.PERMISSIONS), scopes(jwt));
     }
 
     public boolean hasRole(String role) {

@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.ssoplatform.contract.AuthType;
+
 /**
  * Accepts only tokens whose {@code auth_type} is one of {@link #value()}; any other token is answered 401 (the
  * caller used the wrong kind of credential, which is an authentication problem, not a missing grant).

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import org.springframework.security.core.AuthenticationException;
+import org.ssoplatform.contract.AuthType;
 
 /**
  * The token is valid but of a kind this endpoint does not take. An {@link AuthenticationException} on purpose:

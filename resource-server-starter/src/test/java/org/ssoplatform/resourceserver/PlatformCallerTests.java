@@ -7,6 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.ssoplatform.contract.AuthType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

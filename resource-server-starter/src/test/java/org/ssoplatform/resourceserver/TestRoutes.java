@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.ssoplatform.contract.AuthType;
 
 /** One route per library annotation; each answers who called, as the library sees it. */
 @RestController

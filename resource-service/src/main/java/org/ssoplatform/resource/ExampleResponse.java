@@ -1,7 +1,7 @@
 package org.ssoplatform.resource;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.ssoplatform.resourceserver.AuthType;
+import org.ssoplatform.contract.AuthType;
 import org.ssoplatform.resourceserver.PlatformCaller;
 
 /** The seed's example body: who called, and how. */

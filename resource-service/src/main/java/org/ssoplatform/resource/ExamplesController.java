@@ -2,8 +2,8 @@ package org.ssoplatform.resource;
 
 import java.util.Map;
 
+import org.ssoplatform.contract.AuthType;
 import org.ssoplatform.resourceserver.ApiKeyOnly;
-import org.ssoplatform.resourceserver.AuthType;
 import org.ssoplatform.resourceserver.JwtOnly;
 import org.ssoplatform.resourceserver.JwtOrApiKey;
 import org.ssoplatform.resourceserver.PlatformCaller;

@@ -2,6 +2,7 @@ package org.ssoplatform.auth.apikey;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ssoplatform.contract.RedisKeys;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -29,7 +30,7 @@ class InvalidationPublisher {
     InvalidationPublisher(StringRedisTemplate redis, JsonMapper json, RedisNamespace namespace) {
         this.redis = redis;
         this.json = json;
-        this.channel = namespace.key("apikey:invalidations");
+        this.channel = new RedisKeys(namespace.namespace()).invalidations();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.ssoplatform.contract.RedisKeys;
+
 /** What gateways must drop from their token caches once the transaction that raised this commits. */
 record KeysInvalidated(List<String> hashes, boolean all) {
 
@@ -21,6 +23,6 @@ record KeysInvalidated(List<String> hashes, boolean all) {
 
     /** The message of docs/contracts.md: {@code {"all":true}} or {@code {"hashes":[...]}}. */
     Map<String, Object> message() {
-        return all ? Map.of("all", true) : Map.of("hashes", hashes);
+        return all ? Map.of(RedisKeys.INVALIDATE_ALL, true) : Map.of(RedisKeys.INVALIDATE_HASHES, hashes);
     }
 }

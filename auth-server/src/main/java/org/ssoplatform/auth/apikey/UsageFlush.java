@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.ssoplatform.auth.shared.RedisNamespace;
+import org.ssoplatform.contract.RedisKeys;
 
 /**
  * Moves the gateways' usage stamps ({@code {ns}:apikey:usage:{id}} field {@code last_used_at}, epoch ms) to
@@ -28,14 +29,14 @@ class UsageFlush {
 
     private final JdbcTemplate jdbc;
 
-    private final RedisNamespace namespace;
+    private final RedisKeys keys;
 
     private final int batch;
 
     UsageFlush(StringRedisTemplate redis, JdbcTemplate jdbc, RedisNamespace namespace, ApiKeyProperties properties) {
         this.redis = redis;
         this.jdbc = jdbc;
-        this.namespace = namespace;
+        this.keys = new RedisKeys(namespace.namespace());
         this.batch = properties.usageFlushBatch();
     }
 
@@ -52,7 +53,7 @@ class UsageFlush {
 
     /** @return the number of keys whose {@code last_used_at} was written */
     int flush() {
-        String dirty = namespace.key("apikey:usage:dirty");
+        String dirty = keys.usageDirty();
         int written = 0;
         List<String> ids;
         do {
@@ -78,9 +79,9 @@ class UsageFlush {
     }
 
     private int write(List<String> ids) {
-        byte[] field = bytes("last_used_at");
+        byte[] field = bytes(RedisKeys.USAGE_LAST_USED_AT);
         List<Object> stamps = redis.executePipelined((RedisCallback<Object>) connection -> {
-            ids.forEach(id -> connection.hashCommands().hGet(bytes(namespace.key("apikey:usage:" + id)), field));
+            ids.forEach(id -> connection.hashCommands().hGet(bytes(keys.usage(id)), field));
             return null;
         });
         List<Long> keyIds = new ArrayList<>();

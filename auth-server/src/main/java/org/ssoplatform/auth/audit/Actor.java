@@ -4,7 +4,7 @@ import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.ssoplatform.auth.shared.ApiProblem;
-import org.ssoplatform.resourceserver.AuthType;
+import org.ssoplatform.contract.AuthType;
 import org.ssoplatform.resourceserver.PlatformCaller;
 
 /**

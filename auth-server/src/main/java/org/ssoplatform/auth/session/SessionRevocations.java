@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import org.ssoplatform.auth.shared.RedisNamespace;
+import org.ssoplatform.contract.RedisKeys;
 
 /**
  * "Sign out everywhere" across every app that keeps browser sessions in Redis (auth-server, the portal):
@@ -42,6 +43,6 @@ public class SessionRevocations {
     }
 
     private String key(String userId) {
-        return namespace.key("sessions-revoked:" + userId);
+        return new RedisKeys(namespace.namespace()).sessionsRevoked(userId);
     }
 }

@@ -9,9 +9,6 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 /** A token-exchange request whose subject token is an API key (RFC 8693 with our token type). */
 class ApiKeyExchangeAuthenticationToken extends OAuth2AuthorizationGrantAuthenticationToken {
 
-    /** The {@code subject_token_type} naming an API key. */
-    static final String API_KEY_TOKEN_TYPE = "urn:ssoplatform:params:oauth:token-type:api-key";
-
     private final String apiKey;
 
     ApiKeyExchangeAuthenticationToken(String apiKey, Authentication clientPrincipal) {

@@ -9,6 +9,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.ssoplatform.contract.ApiKeyFormat;
 
 /**
  * Reads token-exchange requests whose subject is an API key; every other token request is left
@@ -19,7 +20,7 @@ public class ApiKeyExchangeRequestConverter implements AuthenticationConverter {
     @Override
     public Authentication convert(HttpServletRequest request) {
         if (!AuthorizationGrantType.TOKEN_EXCHANGE.getValue().equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE))
-                || !ApiKeyExchangeAuthenticationToken.API_KEY_TOKEN_TYPE
+                || !ApiKeyFormat.TOKEN_TYPE
                     .equals(request.getParameter(OAuth2ParameterNames.SUBJECT_TOKEN_TYPE))) {
             return null;
         }

@@ -20,6 +20,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.ssoplatform.auth.shared.RedisNamespace;
+import org.ssoplatform.contract.AuthType;
+import org.ssoplatform.contract.Claims;
 
 /**
  * Authorizations, with client-credentials tokens left out of the database: storing each machine token
@@ -95,7 +97,7 @@ final class ClientTokenAuthorizations implements OAuth2AuthorizationService {
             return null;
         }
         RegisteredClient client = clients.findByClientId(jwt.getSubject());
-        if (!AuthType.CLIENT.name().equals(jwt.getClaimAsString("auth_type")) || jwt.getId() == null || client == null) {
+        if (!AuthType.CLIENT.name().equals(jwt.getClaimAsString(Claims.AUTH_TYPE)) || jwt.getId() == null || client == null) {
             return null;
         }
         Set<String> scopes = scopes(jwt);

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.oidc.StandardClaimNames;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -16,6 +17,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.ssoplatform.auth.apikey.ApiKeyPrincipal;
 import org.ssoplatform.auth.shared.AuthServerProperties;
 import org.ssoplatform.auth.user.UserGrants;
+import org.ssoplatform.contract.AuthType;
+import org.ssoplatform.contract.Claims;
 
 /**
  * Puts the platform's claims (DESIGN.md) in every token: the audience, and for a user the current
@@ -50,17 +53,17 @@ class PlatformTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContex
         if (context.getPrincipal() instanceof ApiKeyPrincipal key) {
             context.getClaims().expiresAt(apiKeyTokenExpiry(context, key))
                 .subject(Long.toString(key.userId()))
-                .claim("email", key.email())
-                .claim("roles", mutable(key.roles()))
-                .claim("permissions", mutable(key.permissions()))
-                .claim("auth_type", AuthType.API_KEY.name())
-                .claim("api_key_id", Long.toString(key.apiKeyId()));
+                .claim(StandardClaimNames.EMAIL, key.email())
+                .claim(Claims.ROLES, mutable(key.roles()))
+                .claim(Claims.PERMISSIONS, mutable(key.permissions()))
+                .claim(Claims.AUTH_TYPE, AuthType.API_KEY.name())
+                .claim(Claims.API_KEY_ID, Long.toString(key.apiKeyId()));
             return;
         }
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
-            context.getClaims().claim("roles", new ArrayList<>())
-                .claim("permissions", new ArrayList<>())
-                .claim("auth_type", AuthType.CLIENT.name());
+            context.getClaims().claim(Claims.ROLES, new ArrayList<>())
+                .claim(Claims.PERMISSIONS, new ArrayList<>())
+                .claim(Claims.AUTH_TYPE, AuthType.CLIENT.name());
             return;
         }
         if (idToken) {
@@ -72,11 +75,11 @@ class PlatformTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContex
         UserGrants.Grants user = grants.load(userId(context))
             .filter(UserGrants.Grants::active)
             .orElseThrow(() -> new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_GRANT));
-        context.getClaims().claim("email", user.email())
-            .claim("email_verified", user.emailVerified())
-            .claim("roles", mutable(user.roles()))
-            .claim("permissions", mutable(user.permissions()))
-            .claim("auth_type", AuthType.JWT.name());
+        context.getClaims().claim(StandardClaimNames.EMAIL, user.email())
+            .claim(StandardClaimNames.EMAIL_VERIFIED, user.emailVerified())
+            .claim(Claims.ROLES, mutable(user.roles()))
+            .claim(Claims.PERMISSIONS, mutable(user.permissions()))
+            .claim(Claims.AUTH_TYPE, AuthType.JWT.name());
     }
 
     /**

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.jdbc.core.mapping.AggregateReference;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.ssoplatform.apikey.format.ApiKeyFormat;
+import org.ssoplatform.contract.ApiKeyFormat;
 import org.ssoplatform.auth.support.AuthServerFlow;
 import org.ssoplatform.auth.apikey.ApiKey;
 import org.ssoplatform.auth.apikey.ApiKeyRepository;

@@ -11,7 +11,7 @@ import org.ssoplatform.auth.support.InvalidationInbox;
 import org.ssoplatform.auth.support.ManagementApiFlow;
 import tools.jackson.databind.JsonNode;
 
-import org.ssoplatform.apikey.format.ApiKeyFormat;
+import org.ssoplatform.contract.ApiKeyFormat;
 import org.ssoplatform.auth.role.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import org.ssoplatform.apikey.format.ApiKeyFormat;
+import org.ssoplatform.contract.ApiKeyFormat;
 import org.ssoplatform.auth.role.Role;
 import org.ssoplatform.auth.support.Http;
 import org.ssoplatform.auth.support.InvalidationInbox;

@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
-import org.ssoplatform.apikey.format.ApiKeyFormat;
+import org.ssoplatform.contract.ApiKeyFormat;
 import org.ssoplatform.gateway.web.Caller;
 import org.ssoplatform.gateway.web.ClientAddresses;
 import org.ssoplatform.gateway.web.ProblemEntryPoint;
@@ -75,7 +75,7 @@ public final class ApiKeyAuthenticator {
         JwtAuthenticationToken authentication = token.authentication();
         // The caller is handed on explicitly and as the exchange's principal, not in the Reactor context
         // (ReactiveSecurityContextHolder), which nothing after this reads and which Reactor Netty merges into
-        // its own on every proxied call (see docs/performance.md#security-context).
+        // its own on every proxied call (see docs/performance.md#api-key-cache-tiers).
         token.caller().putOn(exchange);
         ServerWebExchange authenticated = exchange.mutate().principal(Mono.just(authentication)).build();
         return chain.filter(authenticated);

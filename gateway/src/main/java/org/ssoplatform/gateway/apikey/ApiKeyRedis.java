@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.ssoplatform.gateway.config.RedisKeys;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import org.ssoplatform.contract.RedisKeys;
 
 /**
  * The shared tier of the key cache in Redis. Every call is bounded by the Redis timeout and none

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import org.ssoplatform.apikey.format.ApiKeyFormat;
+import org.ssoplatform.contract.ApiKeyFormat;
 import org.ssoplatform.gateway.apikey.ApiKeyRedis.Lookup;
 import org.ssoplatform.gateway.apikey.TokenExchangeClient.Issued;
 import org.ssoplatform.gateway.apikey.TokenExchangeClient.Refused;
@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * vouched for: when neither cache has it and auth-server is unreachable, the answer is 503.
  * A token near the end of its time in the caches is exchanged again in the background while it still
  * serves, so a busy key's requests do not all wait for that exchange every few minutes (see
- * docs/performance.md#refresh-ahead).
+ * docs/performance.md#api-key-cache-tiers).
  */
 final class ApiKeyResolver {
 
@@ -50,7 +50,7 @@ final class ApiKeyResolver {
     /**
      * The token the in-process cache holds for a well-formed key ({@link ApiKeyFormat#isWellFormed}) whose
      * hash is {@code hash}, or null. Most requests of a busy key end here, with no {@link Mono} to build (see
-     * docs/performance.md#fast-paths).
+     * docs/performance.md#api-key-cache-tiers).
      */
     ExchangedToken cached(String apiKey, String hash) {
         ExchangedToken cached = local.get(hash);

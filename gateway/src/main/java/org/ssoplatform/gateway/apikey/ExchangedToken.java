@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.ssoplatform.gateway.web.Caller;
+import org.ssoplatform.contract.Claims;
 
 /**
  * A JWT auth-server issued for an API key, with its claims parsed once when it enters a cache. The
@@ -49,7 +50,7 @@ record ExchangedToken(String value, Jwt jwt, String apiKeyId, JwtAuthenticationT
     }
 
     ExchangedToken(String value, Jwt jwt) {
-        this(value, jwt, jwt.getClaimAsString("api_key_id"), new JwtAuthenticationToken(jwt, List.of()), "Bearer " + value);
+        this(value, jwt, jwt.getClaimAsString(Claims.API_KEY_ID), new JwtAuthenticationToken(jwt, List.of()), "Bearer " + value);
     }
 
     private ExchangedToken(String value, Jwt jwt, String apiKeyId, JwtAuthenticationToken authentication,

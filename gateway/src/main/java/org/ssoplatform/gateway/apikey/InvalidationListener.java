@@ -13,13 +13,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
-import org.ssoplatform.gateway.config.RedisKeys;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.ssoplatform.contract.RedisKeys;
 
 /**
  * Revocation: auth-server publishes {@code {"hashes":[...]}} or {@code {"all":true}} on
@@ -86,14 +87,14 @@ final class InvalidationListener implements SmartLifecycle {
             log.warn("Ignoring an unreadable API-key invalidation message");
             return;
         }
-        if (body.path("all").asBoolean(false)) {
+        if (body.path(RedisKeys.INVALIDATE_ALL).asBoolean(false)) {
             local.invalidateAll();
             redis.deleteAll().doFinally(signal -> local.invalidateAll()).subscribe(done -> {
             }, ex -> log.debug("Bulk invalidation in Redis failed: {}", ex.getClass().getSimpleName()));
             return;
         }
         List<String> hashes = new ArrayList<>();
-        body.path("hashes").forEach(node -> {
+        body.path(RedisKeys.INVALIDATE_HASHES).forEach(node -> {
             String hash = node.asString("");
             if (HASH.matcher(hash).matches()) {
                 hashes.add(hash);

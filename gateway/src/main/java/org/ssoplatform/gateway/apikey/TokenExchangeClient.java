@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.ssoplatform.contract.ApiKeyFormat;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,8 +23,6 @@ import reactor.core.publisher.Mono;
 final class TokenExchangeClient {
 
     static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
-
-    static final String API_KEY_TOKEN_TYPE = "urn:ssoplatform:params:oauth:token-type:api-key";
 
     sealed interface Result permits Issued, Refused, Unavailable {
     }
@@ -59,7 +58,7 @@ final class TokenExchangeClient {
             .accept(MediaType.APPLICATION_JSON)
             .body(BodyInserters.fromFormData("grant_type", TOKEN_EXCHANGE)
                 .with("subject_token", apiKey)
-                .with("subject_token_type", API_KEY_TOKEN_TYPE))
+                .with("subject_token_type", ApiKeyFormat.TOKEN_TYPE))
             .exchangeToMono(this::read)
             .timeout(properties.exchangeTimeout())
             .onErrorResume(ex -> {

@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 /**
  * Remembers tokens that passed every check, keyed by the exact serialized token, until they expire:
  * a client sends the same token many times, and parsing plus an RS256 verification is the largest
- * cost of a bearer request (see docs/performance.md#verified-tokens). A changed byte is a different key,
+ * cost of a bearer request (see docs/performance.md#bearer-tokens). A changed byte is a different key,
  * so nothing unverified is ever served from here; failures are not remembered.
  */
 final class VerifiedTokenCache implements ReactiveJwtDecoder {
@@ -33,7 +33,7 @@ final class VerifiedTokenCache implements ReactiveJwtDecoder {
             .maximumSize(maxTokens)
             .expireAfter(Expiry.creating((String token, Jwt jwt) -> untilExpiry(jwt)))
             // Its upkeep on the reading thread: handed to the common pool, a few reads of one hot entry in
-            // a row wake a pool thread each time (see docs/performance.md#cache-upkeep).
+            // a row wake a pool thread each time (see docs/performance.md#caffeine-upkeep).
             .executor(Runnable::run)
             .build();
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.ssoplatform.contract.Headers;
 
 /**
  * The edge itself ({@code platform.gateway.*}).
@@ -12,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param authServerUrl where the gateway reaches auth-server (JWKS, token exchange, portal tokens)
  * @param authIssuer the public issuer in every token, also what browsers are sent to for login
  * @param publicPaths API paths that need no credential at the edge; every other routed path does
- * @param ownedHeaders headers only the gateway may set: any inbound copy is removed
+ * @param ownedHeaders headers only the gateway may set: any inbound copy is removed ({@code Headers.IDENTITY} by default)
  * @param corsAllowedOrigins browser origins allowed to call the APIs (the portal by default)
  */
 @ConfigurationProperties("platform.gateway")
@@ -22,9 +23,12 @@ public record GatewayProperties(
         @DefaultValue({ "/examples/public", "/api/v1/auth/**", "/actuator/health", "/actuator/health/**",
                 "/actuator/info", "/docs", "/docs/**", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/redoc",
                 "/redoc.html", "/webjars/redoc/**" }) List<String> publicPaths,
-        @DefaultValue({ "X-User-Id", "X-User-Email", "X-User-Roles", "X-User-Permissions", "X-Auth-Type",
-                "X-Api-Key-Id", "X-Internal-Auth", "X-Gateway-Auth" }) List<String> ownedHeaders,
+        List<String> ownedHeaders,
         @DefaultValue("http://localhost:8080") List<String> corsAllowedOrigins) {
+
+    public GatewayProperties {
+        ownedHeaders = ownedHeaders != null ? ownedHeaders : Headers.IDENTITY;
+    }
 
     public URI authServer(String path) {
         return URI.create(authServerUrl.toString().replaceAll("/+$", "") + path);

@@ -13,6 +13,7 @@ import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBui
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.ssoplatform.contract.RedisKeys;
 
 /**
  * Redis must never make a request hang (spring-cloud-gateway#3373): every command gets a timeout,

@@ -10,7 +10,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * Lua scripts read from the classpath once. A script made from the resource itself asks on every
  * execution whether the file changed, which inside a jar throws a {@code FileNotFoundException} per
- * call (see docs/performance.md#redis-scripts).
+ * call (see docs/performance.md#rate-limiter).
  */
 public final class RedisScripts {
 

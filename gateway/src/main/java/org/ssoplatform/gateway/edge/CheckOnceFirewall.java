@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * wrappers, so the verdicts are the firewall's; a header no one would have read is checked too, which
  * only makes it stricter. Its checks of the method, URL and host stay as they are. Its check of the
  * outgoing headers for CR and LF, a pass over every response header before it is sent (see
- * docs/performance.md#firewall), is left out: Reactor Netty refuses such a value as it is set, before
+ * docs/performance.md#check-once-firewall), is left out: Reactor Netty refuses such a value as it is set, before
  * any check could run ({@code ResponseHeaderValidationTests}).
  */
 final class CheckOnceFirewall implements ServerWebExchangeFirewall {

@@ -8,6 +8,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.ssoplatform.gateway.config.GatewayProperties;
+import org.ssoplatform.contract.Headers;
 
 /**
  * CORS for browsers calling the APIs or the portal back end from the allowed origins only
@@ -22,10 +23,10 @@ class CorsConfig {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(properties.corsAllowedOrigins());
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "X-API-Key", "X-Correlation-Id",
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", Headers.API_KEY, Headers.CORRELATION_ID,
                 "X-XSRF-TOKEN"));
-        cors.setExposedHeaders(List.of("X-Correlation-Id", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
-                "RateLimit-Reset", "WWW-Authenticate", "Location"));
+        cors.setExposedHeaders(List.of(Headers.CORRELATION_ID, "Retry-After", Headers.RATE_LIMIT_LIMIT,
+                Headers.RATE_LIMIT_REMAINING, Headers.RATE_LIMIT_RESET, "WWW-Authenticate", "Location"));
         cors.setAllowCredentials(true); // the portal's session cookie
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

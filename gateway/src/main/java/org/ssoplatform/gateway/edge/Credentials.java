@@ -2,7 +2,7 @@ package org.ssoplatform.gateway.edge;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
-import org.ssoplatform.gateway.web.ProxiedRequestHeaders;
+import org.ssoplatform.contract.Headers;
 
 /**
  * Which credentials a request carries, decided once per request from its headers and kept on the
@@ -37,7 +37,7 @@ enum Credentials {
 
     private static Credentials classify(HttpHeaders headers) {
         boolean bearer = headers.containsHeader(HttpHeaders.AUTHORIZATION);
-        boolean apiKey = headers.containsHeader(ProxiedRequestHeaders.API_KEY);
+        boolean apiKey = headers.containsHeader(Headers.API_KEY);
         if (bearer) {
             return apiKey ? BOTH : BEARER;
         }

@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * dispatch: no credential on a public path, and only an API key. The proxy chooses each request's
  * chain in a Reactor pipeline (the firewall, every chain's matcher in turn, the chosen chain's filters
  * collected into a list), which costs a public request a fifth of what plain Spring Cloud Gateway
- * spends proxying it (see docs/performance.md#edge-lanes). A lane is chosen by the request's
+ * spends proxying it (see docs/performance.md#edge-pipeline). A lane is chosen by the request's
  * {@link Credentials} and its path, synchronously; a request one takes goes through the same firewall
  * and the same handler of rejected requests as the proxy's chains, then the lane's filters. Every other
  * request goes to the proxy unchanged.

@@ -23,7 +23,7 @@ import org.ssoplatform.gateway.web.Caller;
 import org.ssoplatform.gateway.web.ProblemAccessDeniedHandler;
 import org.ssoplatform.gateway.web.ProblemEntryPoint;
 import org.ssoplatform.gateway.web.Problems;
-import org.ssoplatform.gateway.web.ProxiedRequestHeaders;
+import org.ssoplatform.contract.Headers;
 
 /**
  * The chains of everything the portal chain does not take. Stateless: each request authenticates
@@ -62,7 +62,7 @@ class EdgeSecurityConfig {
     @Bean
     Lane apiKeyLane(CorsConfigurationSource cors, ApiKeyAuthenticator apiKeys) {
         WebFilter authentication = (exchange, chain) -> apiKeys.authenticate(exchange, chain,
-                exchange.getRequest().getHeaders().getFirst(ProxiedRequestHeaders.API_KEY));
+                exchange.getRequest().getHeaders().getFirst(Headers.API_KEY));
         return new Lane(Credentials.API_KEY, EdgeSecurityConfig::notThePortals,
                 List.of(new CorsWebFilter(cors), authentication));
     }

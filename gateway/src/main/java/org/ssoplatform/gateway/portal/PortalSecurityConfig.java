@@ -19,7 +19,7 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttrib
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.server.WebFilter;
 import org.ssoplatform.gateway.web.PathPatterns;
-import org.ssoplatform.gateway.config.RedisKeys;
+import org.ssoplatform.contract.RedisKeys;
 import org.ssoplatform.gateway.web.ProblemAccessDeniedHandler;
 import org.ssoplatform.gateway.web.ProblemEntryPoint;
 import reactor.core.publisher.Mono;

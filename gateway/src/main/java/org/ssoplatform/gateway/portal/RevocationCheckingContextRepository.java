@@ -9,8 +9,9 @@ import org.springframework.security.web.server.context.ServerSecurityContextRepo
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebSession;
-import org.ssoplatform.gateway.config.RedisKeys;
 import reactor.core.publisher.Mono;
+
+import org.ssoplatform.contract.RedisKeys;
 
 /**
  * The portal's sessions, as Spring Security keeps them in the (Redis) web session, plus "sign out everywhere":

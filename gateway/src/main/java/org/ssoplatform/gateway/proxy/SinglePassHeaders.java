@@ -12,13 +12,14 @@ import org.springframework.cloud.gateway.filter.headers.RemoveXForwardedHeadersF
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.StringUtils;
 import org.springframework.web.server.ServerWebExchange;
+import org.ssoplatform.contract.Headers;
 import org.ssoplatform.gateway.web.ProxiedRequestHeaders;
 
 /**
  * Spring Cloud Gateway's header filters that only drop headers, and the gateway's own
  * ({@link ProxiedRequestHeaders}), as one filter per direction: a request's headers are copied once, a
  * response's are dropped in place. Each of those filters copies every header into a new map, five copies
- * of a proxied request's headers and one more of its response's (see docs/performance.md#header-copies).
+ * of a proxied request's headers and one more of its response's (see docs/performance.md#single-pass-headers).
  * Each one's rule applies only where that filter is configured: the hop-by-hop headers of
  * {@link RemoveHopByHopHeadersFilter} (its configured set and those the {@code Connection} header names) both ways; {@code Forwarded} and
  * {@code X-Forwarded-*} while no trusted proxies are configured (the filters that add them for trusted
@@ -142,7 +143,7 @@ final class SinglePassHeaders implements HttpHeadersFilter {
     }
 
     private boolean forwardingOrKey(String name) {
-        return ProxiedRequestHeaders.API_KEY.equalsIgnoreCase(name)
+        return Headers.API_KEY.equalsIgnoreCase(name)
                 || this.dropForwarded && FORWARDED.equalsIgnoreCase(name)
                 || this.dropXForwarded && name.regionMatches(true, 0, X_FORWARDED, 0, X_FORWARDED.length());
     }

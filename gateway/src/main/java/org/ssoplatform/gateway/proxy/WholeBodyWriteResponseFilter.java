@@ -27,7 +27,7 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.C
  * does, except that an answer of known length up to {@link #WHOLE_BODY_LIMIT} is read whole first.
  * Reactor Netty sends a body it gets whole together with the status line and the headers, in one
  * write; a streamed body goes out after the headers have been flushed on their own, one more system
- * call per request, through two more Reactor operators (see docs/performance.md#whole-body-write). A body
+ * call per request, through two more Reactor operators (see docs/performance.md#whole-body-responses). A body
  * that never arrives whole fails before anything is sent, so the caller gets a problem (502), not a truncated answer.
  * Chunked answers, streaming media types and larger bodies are streamed as they arrive.
  */

@@ -3,7 +3,7 @@ package org.ssoplatform.gateway.ratelimit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.ssoplatform.gateway.config.RedisKeys;
+import org.ssoplatform.contract.RedisKeys;
 import org.ssoplatform.gateway.web.Problems;
 
 /** Per-key and per-user rate limits on every routed request. */

@@ -10,6 +10,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
+import org.ssoplatform.contract.Claims;
+import org.ssoplatform.contract.Headers;
 import org.ssoplatform.gateway.ratelimit.RateLimitProperties.Limit;
 import org.ssoplatform.gateway.ratelimit.TokenLeases.Decision;
 import org.ssoplatform.gateway.web.Caller;
@@ -60,7 +62,7 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
 
     private Mono<Void> limit(ServerWebExchange exchange, GatewayFilterChain chain, Principal principal) {
         // The claim as parsed: reading it through getClaimAsString converts it on every request.
-        Object apiKeyId = principal instanceof JwtAuthenticationToken jwt ? jwt.getTokenAttributes().get("api_key_id")
+        Object apiKeyId = principal instanceof JwtAuthenticationToken jwt ? jwt.getTokenAttributes().get(Claims.API_KEY_ID)
                 : null;
         Limit limit = apiKeyId != null ? properties.forApiKey(apiKeyId.toString()) : properties.user();
         String subject = apiKeyId != null ? "apikey:" + apiKeyId : "user:" + principal.getName();
@@ -74,9 +76,9 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
 
     private Mono<Void> decide(ServerWebExchange exchange, GatewayFilterChain chain, Limit limit, Decision d) {
         HttpHeaders headers = exchange.getResponse().getHeaders();
-        headers.set("RateLimit-Limit", String.valueOf(limit.capacity()));
-        headers.set("RateLimit-Remaining", String.valueOf(d.remaining()));
-        headers.set("RateLimit-Reset", String.valueOf(seconds(d.resetMillis())));
+        headers.set(Headers.RATE_LIMIT_LIMIT, String.valueOf(limit.capacity()));
+        headers.set(Headers.RATE_LIMIT_REMAINING, String.valueOf(d.remaining()));
+        headers.set(Headers.RATE_LIMIT_RESET, String.valueOf(seconds(d.resetMillis())));
         if (d.allowed()) {
             return chain.filter(exchange);
         }

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.ssoplatform.gateway.config.RedisKeys;
+import org.ssoplatform.contract.RedisKeys;
 import org.ssoplatform.gateway.config.RedisScripts;
 import org.ssoplatform.gateway.ratelimit.RateLimitProperties.Limit;
 import reactor.core.publisher.Mono;

@@ -115,7 +115,7 @@ final class TokenLeases {
     /**
      * A token of the subject's current lease, or null when it has none left: then {@link #takeShared} asks
      * Redis. Most requests of a busy subject are answered here, with no {@link Mono} to build (see
-     * docs/performance.md#fast-paths).
+     * docs/performance.md#token-leases).
      */
     Decision takeLocal(String subject, Limit limit) {
         Lease current = leases.getIfPresent(subject);

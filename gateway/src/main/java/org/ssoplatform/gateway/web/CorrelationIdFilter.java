@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.ssoplatform.contract.Headers;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,24 +22,22 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CorrelationIdFilter implements WebFilter {
 
-    public static final String HEADER = "X-Correlation-Id";
-
     static final String ATTRIBUTE = CorrelationIdFilter.class.getName();
 
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String inbound = exchange.getRequest().getHeaders().getFirst(HEADER);
+        String inbound = exchange.getRequest().getHeaders().getFirst(Headers.CORRELATION_ID);
         String id = inbound != null && ACCEPTABLE.matcher(inbound).matches() ? inbound : newId();
         exchange.getAttributes().put(ATTRIBUTE, id);
-        exchange.getResponse().getHeaders().set(HEADER, id);
+        exchange.getResponse().getHeaders().set(Headers.CORRELATION_ID, id);
         return chain.filter(exchange); // ProxiedRequestHeaders passes it on
     }
 
     /**
      * A version-4 UUID from the thread's own generator: an id has to be unique, not unguessable, and
-     * {@code UUID.randomUUID()}'s {@code SecureRandom} takes a lock (see docs/performance.md#correlation-id).
+     * {@code UUID.randomUUID()}'s {@code SecureRandom} takes a lock (see docs/performance.md#correlation-ids).
      */
     private static String newId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * Request paths matched against Ant-style patterns, with the same parser and path (the path within
  * the application) as {@code ServerWebExchangeMatchers.pathMatchers}, but answered at once: Spring
  * Security's matchers build a Reactor pipeline per pattern, and every request is matched against each
- * security chain in turn (see docs/performance.md#edge-lanes).
+ * security chain in turn (see docs/performance.md#edge-pipeline).
  * Matching requests get no URI template variables, which none of the gateway's patterns has.
  */
 public final class PathPatterns implements ServerWebExchangeMatcher, Predicate<ServerHttpRequest> {

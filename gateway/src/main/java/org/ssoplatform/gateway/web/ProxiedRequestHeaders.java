@@ -7,13 +7,14 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.ssoplatform.contract.Headers;
 
 /**
  * The headers the gateway itself sets on a proxied request, written once into the outgoing copy Spring
  * Cloud Gateway makes anyway: the correlation id, and for an API-key request the exchanged token as
  * {@code Authorization: Bearer} with {@code X-API-Key} removed, so no backend ever sees a key. Mutating
  * the inbound request instead costs a copy of every header and a new request per change (see
- * docs/performance.md#header-copies).
+ * docs/performance.md#single-pass-headers).
  * {@code Cookie} is dropped too unless the route's metadata says {@value #FORWARD_COOKIES}: the portal's
  * session cookie would let any backend act as the signed-in person.
  */
@@ -21,8 +22,6 @@ import org.springframework.web.server.ServerWebExchange;
 public class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
 
     private static final String FORWARDED_FOR = "X-Forwarded-For";
-
-    public static final String API_KEY = "X-API-Key";
 
     /** Route metadata that lets a route's requests keep their {@code Cookie} header. */
     public static final String FORWARD_COOKIES = "forward-cookies";
@@ -47,7 +46,7 @@ public class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         HttpHeaders output = new HttpHeaders();
         output.putAll(input);
-        output.remove(API_KEY);
+        output.remove(Headers.API_KEY);
         if (dropsCookies(exchange)) {
             output.remove(HttpHeaders.COOKIE);
         }
@@ -74,7 +73,7 @@ public class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
         }
         String correlationId = CorrelationIdFilter.of(exchange);
         if (correlationId != null) {
-            output.set(CorrelationIdFilter.HEADER, correlationId);
+            output.set(Headers.CORRELATION_ID, correlationId);
         }
     }
 

@@ -17,7 +17,7 @@ import com.nimbusds.jwt.JWTParser;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
-import org.ssoplatform.apikey.format.ApiKeyFormat;
+import org.ssoplatform.contract.ApiKeyFormat;
 import org.ssoplatform.gateway.support.SharedGateway;
 import org.ssoplatform.gateway.support.StandIns;
 import org.ssoplatform.gateway.support.TestTokens;

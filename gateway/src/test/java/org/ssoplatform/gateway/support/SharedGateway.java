@@ -23,7 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
-import org.ssoplatform.gateway.config.RedisKeys;
+import org.ssoplatform.contract.RedisKeys;
 import org.ssoplatform.testsupport.RealRedis;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

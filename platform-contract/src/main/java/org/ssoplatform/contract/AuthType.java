@@ -1,9 +1,9 @@
-package org.ssoplatform.resourceserver;
+package org.ssoplatform.contract;
 
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The {@code auth_type} claim: how the caller authenticated to the platform. */
+/** The {@link Claims#AUTH_TYPE} claim: how the caller authenticated to the platform. */
 public enum AuthType {
 
     /** A person who signed in (Google, GitHub, ...): a user JWT. */

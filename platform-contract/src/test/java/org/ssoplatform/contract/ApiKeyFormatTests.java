@@ -1,4 +1,4 @@
-package org.ssoplatform.apikey.format;
+package org.ssoplatform.contract;
 
 import java.util.HashSet;
 import java.util.List;
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ApiKeyFormatTest {
+class ApiKeyFormatTests {
 
     @Test
     void generatedKeysAreWellFormedAndDistinct() {

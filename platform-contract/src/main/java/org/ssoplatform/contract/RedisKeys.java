@@ -1,10 +1,19 @@
-package org.ssoplatform.gateway.config;
+package org.ssoplatform.contract;
 
 /**
- * Every Redis key and channel the gateway touches, in one place, so none escapes the namespace
- * (test runs and deployments share Redis servers).
+ * Every Redis key and channel the gateway and auth-server share, under one namespace
+ * ({@code platform.redis.namespace}), so none escapes it: test runs and deployments share Redis servers.
  */
 public final class RedisKeys {
+
+    /** The field of a {@link #usage} hash holding the key's last use (epoch ms; also spelled in usage_flush.lua). */
+    public static final String USAGE_LAST_USED_AT = "last_used_at";
+
+    /** The {@link #invalidations} message that drops every cached key token: {@code {"all":true}}. */
+    public static final String INVALIDATE_ALL = "all";
+
+    /** The {@link #invalidations} message that drops the listed key hashes: {@code {"hashes":[...]}}. */
+    public static final String INVALIDATE_HASHES = "hashes";
 
     private final String ns;
 
@@ -12,10 +21,12 @@ public final class RedisKeys {
         this.ns = namespace;
     }
 
+    /** The token a key (by its SHA-256 hex) was exchanged for, cached by the gateways. */
     public String apiKeyToken(String hashHex) {
         return ns + ":apikey:token:" + hashHex;
     }
 
+    /** A key auth-server refused, remembered briefly by the gateways. */
     public String apiKeyUnknown(String hashHex) {
         return ns + ":apikey:unknown:" + hashHex;
     }
@@ -25,14 +36,17 @@ public final class RedisKeys {
         return new String[] { ns + ":apikey:token:*", ns + ":apikey:unknown:*" };
     }
 
+    /** The channel on which auth-server tells the gateways which cached key tokens to drop. */
     public String invalidations() {
         return ns + ":apikey:invalidations";
     }
 
+    /** A key's usage hash, written by the gateways and read by auth-server. */
     public String usage(String apiKeyId) {
         return ns + ":apikey:usage:" + apiKeyId;
     }
 
+    /** The ids of keys whose {@link #usage} changed since auth-server last flushed them. */
     public String usageDirty() {
         return ns + ":apikey:usage:dirty";
     }

@@ -1,4 +1,4 @@
-package org.ssoplatform.apikey.format;
+package org.ssoplatform.contract;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,6 +15,9 @@ import java.util.zip.CRC32;
 public final class ApiKeyFormat {
 
     public static final String PREFIX = "ssop_";
+
+    /** The RFC 8693 {@code subject_token_type} under which the gateway exchanges a key for a token at auth-server. */
+    public static final String TOKEN_TYPE = "urn:ssoplatform:params:oauth:token-type:api-key";
 
     static final int RANDOM_LENGTH = 40;
 
@@ -41,7 +44,8 @@ public final class ApiKeyFormat {
 
     /**
      * Cloned for each hash: looking SHA-256 up among the security providers builds the digest by
-     * reflection, which cost the gateway's key route more than the hashing itself (bench/, session 14).
+     * reflection, which cost the gateway's key route more than the hashing itself
+     * (docs/performance.md#api-key-cache-tiers).
      */
     private static final MessageDigest SHA_256 = sha256();
 
@@ -62,7 +66,8 @@ public final class ApiKeyFormat {
             return false;
         }
         // Asked on every API-key request at the gateway: a table instead of a search of the alphabet,
-        // and the checksum compared character by character, with nothing allocated (bench/, session 15).
+        // and the checksum compared character by character, with nothing allocated
+        // (docs/performance.md#api-key-cache-tiers).
         CRC32 crc = new CRC32();
         for (int i = PREFIX.length(); i < LENGTH; i++) {
             char c = key.charAt(i);

@@ -1,0 +1,61 @@
+package org.ssoplatform.contract;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RedisKeysTests {
+
+    private final RedisKeys keys = new RedisKeys("tenant-a");
+
+    @Test
+    void everyKeyAndChannelStaysInsideTheNamespace() throws Exception {
+        List<String> names = new ArrayList<>();
+        for (Method method : RedisKeys.class.getDeclaredMethods()) {
+            if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())) {
+                continue;
+            }
+            Object[] args = new Object[method.getParameterCount()];
+            Arrays.fill(args, "x");
+            Object result = method.invoke(keys, args);
+            if (result instanceof String[] patterns) {
+                names.addAll(List.of(patterns));
+            }
+            else {
+                names.add((String) result);
+            }
+        }
+        assertThat(names).hasSizeGreaterThan(10).allSatisfy(name -> assertThat(name).startsWith("tenant-a:"));
+    }
+
+    @Test
+    void theKeysAuthServerAndTheGatewayShareKeepTheirLayout() {
+        // Written by one side and read by the other, possibly across a rolling upgrade: a change breaks both.
+        assertThat(keys.invalidations()).isEqualTo("tenant-a:apikey:invalidations");
+        assertThat(keys.usage("9")).isEqualTo("tenant-a:apikey:usage:9");
+        assertThat(keys.usageDirty()).isEqualTo("tenant-a:apikey:usage:dirty");
+        assertThat(keys.sessionsRevoked("42")).isEqualTo("tenant-a:sessions-revoked:42");
+        assertThat(RedisKeys.USAGE_LAST_USED_AT).isEqualTo("last_used_at");
+    }
+
+    @Test
+    void aBulkInvalidationMatchesEveryCachedKeyAndNothingElse() {
+        String[] patterns = keys.apiKeyCachePatterns();
+        assertThat(patterns).hasSize(2);
+        assertThat(keys.apiKeyToken("ab12")).matches(glob(patterns[0]));
+        assertThat(keys.apiKeyUnknown("ab12")).matches(glob(patterns[1]));
+        assertThat(List.of(keys.usage("9"), keys.usageDirty(), keys.invalidations(), keys.rateLimit("apikey:9"),
+                new RedisKeys("tenant-b").apiKeyToken("ab12")))
+            .noneMatch(name -> name.matches(glob(patterns[0])) || name.matches(glob(patterns[1])));
+    }
+
+    private static String glob(String pattern) {
+        return pattern.replace(".", "\\.").replace("*", ".*");
+    }
+}
