@@ -12,7 +12,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 public record PortalSignIn(Browser browser, Map<String, Object> tokens) {
 
-    public static final String CALLBACK = "http://localhost:8080/login/oauth2/code/portal";
+    public static final String CALLBACK = "http://localhost:8080/portal/login/oauth2/code/portal";
 
     public static final String SECRET = "9c9f1fdb6574f8c1133d7af551030b87ed18e0b07f4fbf3431c5ea303af2088e";
 

@@ -27,7 +27,7 @@ class KubernetesManifestsTests {
 
     private static final Path K8S = Path.of(System.getProperty("e2e.root", "..")).resolve("deploy/k8s");
 
-    private static final Set<String> APPS = Set.of("auth-server", "gateway", "resource-service", "redis");
+    private static final Set<String> APPS = Set.of("auth-server", "gateway", "portal", "resource-service", "redis");
 
     private static List<Map<String, Object>> resources;
 
@@ -125,8 +125,9 @@ class KubernetesManifestsTests {
 
         assertThat(appsAllowedEgressTo(5432)).as("PostgreSQL from auth-server only").containsExactly("auth-server");
         assertThat(appsAllowedEgressTo(6379)).as("Redis from the platform's apps only")
-            .containsExactlyInAnyOrder("auth-server", "gateway");
-        assertThat(ingressPeers("redis")).containsExactlyInAnyOrder("app=auth-server", "app=gateway");
+            .containsExactlyInAnyOrder("auth-server", "gateway", "portal");
+        assertThat(ingressPeers("redis")).containsExactlyInAnyOrder("app=auth-server", "app=gateway", "app=portal");
+        assertThat(ingressPeers("portal")).containsExactly("app=gateway");
         assertThat(ingressPeers("resource-service")).as("the backends only from the gateway").containsExactly("app=gateway");
     }
 
