@@ -47,6 +47,9 @@ public final class TestTokens {
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("platform.resource-server.issuer-uri", TestTokens::issuerUri);
         registry.add("platform.resource-server.jwk-set-uri", TestTokens::jwkSetUri);
+        // The first fetch from this in-JVM key server can outlast the production bound on a loaded build
+        // machine; the bound itself is tested against a key server that never answers.
+        registry.add("platform.resource-server.jwks-timeout", () -> "5s");
     }
 
     /** A signed-in user's token, as auth-server issues it after a login. */
