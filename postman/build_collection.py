@@ -153,6 +153,11 @@ collection = {
                 "pm.test('active', () => pm.expect(pm.response.json().is_active).to.equal(true));")),
             request("An API key cannot manage keys → 401", "POST", "/api/v1/api-keys/", auth="api_key",
                 body={"name": "from a key"}, tests=(status(401),)),
+            request("An unsigned leak report → 401, the key keeps working", "POST", "/api/v1/api-keys/leaks", auth=None,
+                body=[{"token": "{{api_key}}", "type": "ssop_api_key", "url": "https://github.com/someone/repo/blob/main/.env", "source": "content"}],
+                tests=(status(401),
+                       "pm.test('problem+json', () => pm.expect(pm.response.headers.get('Content-Type')).to.include('application/problem+json'));")),
+            request("The key still works after the unsigned report", "GET", "/examples/apikey-only", auth="api_key", tests=(status(200),)),
         ]},
         {"name": "Examples: the seed's expected results", "item": [
             request("GET /examples/public", "GET", "/examples/public", auth=None, tests=(status(200),
