@@ -26,6 +26,8 @@ def request(name, method, path, *, auth="jwt", body=None, form=None, tests=(), p
         headers.append({"key": "X-API-Key", "value": "{{api_key}}"})
     elif auth == "read_key":
         headers.append({"key": "X-API-Key", "value": "{{read_only_key}}"})
+    elif auth == "old_key":
+        headers.append({"key": "X-API-Key", "value": "{{old_api_key}}"})
     item = {"name": name, "request": {"method": method, "header": headers,
                                       "url": url or "{{base_url}}" + path}, "event": []}
     if body is not None:
@@ -87,7 +89,7 @@ collection = {
     "variable": [{"key": k, "value": ""} for k in [
         "authorization_url", "callback_url", "jwt_token", "jwt_token_user_id", "user_jwt_token", "user_jwt_token_user_id",
         "permission_id", "role_id", "viewer_role_id", "users_read_permission_id", "api_key", "api_key_id", "read_only_key",
-        "read_only_key_id", "run", "identity_id", "leaver_jwt_token", "leaver_jwt_token_user_id"]],
+        "read_only_key_id", "old_api_key", "run", "identity_id", "leaver_jwt_token", "leaver_jwt_token_user_id"]],
     "event": [pre(*run_suffix)],
     "item": [
         {"name": "Authentication", "item": sign_in("admin", "admin@example.com", "Ada Admin", "jwt_token")
@@ -146,6 +148,19 @@ collection = {
                 "pm.test('listed by prefix, never in full', () => { const text = pm.response.text(); pm.expect(text).to.not.include(pm.collectionVariables.get('api_key')); });")),
             request("GET /api-keys/{api_key_id}", "GET", "/api/v1/api-keys/{{api_key_id}}", tests=(status(200),
                 "pm.test('no secret in the details', () => pm.expect(pm.response.json().key).to.be.undefined);")),
+            request("GET /api-keys/{api_key_id}/usage?days=7", "GET", "/api/v1/api-keys/{{api_key_id}}/usage?days=7",
+                tests=(status(200),
+                "pm.test('seven UTC days, oldest first, today last', () => {",
+                "  const usage = pm.response.json();",
+                "  pm.expect(usage.key_id).to.equal(String(pm.collectionVariables.get('api_key_id')));",
+                "  pm.expect(usage.days).to.have.lengthOf(7);",
+                "  pm.expect(usage.days[6].date).to.equal(new Date().toISOString().slice(0, 10));",
+                "  usage.days.forEach(day => pm.expect(day.requests).to.be.a('number').and.at.least(0));",
+                "  pm.expect(usage.days[0].date < usage.days[6].date).to.equal(true);",
+                "});")),
+            request("GET /api-keys/{api_key_id}/usage?days=0 → 400", "GET", "/api/v1/api-keys/{{api_key_id}}/usage?days=0",
+                tests=(status(400),
+                "pm.test('problem+json', () => pm.expect(pm.response.headers.get('Content-Type')).to.include('application/problem+json'));")),
             request("PATCH /api-keys/{api_key_id}/deactivate", "PATCH", "/api/v1/api-keys/{{api_key_id}}/deactivate", tests=(status(200),
                 "pm.test('inactive', () => pm.expect(pm.response.json().is_active).to.equal(false));")),
             request("A deactivated key is refused → 401", "GET", "/examples/apikey-only", auth="api_key", tests=(status(401),)),
@@ -158,6 +173,25 @@ collection = {
                 tests=(status(401),
                        "pm.test('problem+json', () => pm.expect(pm.response.headers.get('Content-Type')).to.include('application/problem+json'));")),
             request("The key still works after the unsigned report", "GET", "/examples/apikey-only", auth="api_key", tests=(status(200),)),
+            request("An API key cannot grant roles → 403 user_token_required", "POST",
+                "/api/v1/users/{{user_jwt_token_user_id}}/roles/{{viewer_role_id}}", auth="api_key", tests=(status(403),
+                "pm.test('problem+json user_token_required', () => pm.expect(pm.response.json().code).to.equal('user_token_required'));")),
+            request("POST /api-keys/ with a number for the name → 400 naming it", "POST", "/api/v1/api-keys/",
+                body={"name": 12}, tests=(status(400),
+                "pm.test('validation_failed on name', () => { const p = pm.response.json(); pm.expect(p.code).to.equal('validation_failed'); pm.expect(p.errors[0].field).to.equal('name'); });")),
+            request("POST /api-keys/{api_key_id}/rotate with grace_seconds beyond API_KEY_ROTATION_GRACE → 400", "POST",
+                "/api/v1/api-keys/{{api_key_id}}/rotate", body={"grace_seconds": 999999999}, tests=(status(400),
+                "pm.test('names grace_seconds', () => pm.expect(pm.response.json().errors[0].field).to.equal('grace_seconds'));")),
+            request("POST /api-keys/{api_key_id}/rotate with grace_seconds 0: the old key stops at once", "POST",
+                "/api/v1/api-keys/{{api_key_id}}/rotate", body={"grace_seconds": 0}, tests=(status(200),
+                "const rotated = pm.response.json();",
+                "pm.test('a new key, no grace left for the old one', () => { pm.expect(rotated.key).to.match(/^ssop_[0-9A-Za-z]{46}$/); pm.expect(rotated.rotation_grace_ends_at).to.equal(null); });",
+                "pm.collectionVariables.set('old_api_key', pm.collectionVariables.get('api_key'));",
+                "pm.collectionVariables.set('api_key', rotated.key);")),
+            request("The rotated-out key is refused → 401", "GET", "/examples/apikey-only", auth="old_key",
+                prereq=("// gateways drop a rotated-out key within a second; give the invalidation that second",
+                        "setTimeout(() => {}, 1000);"), tests=(status(401),)),
+            request("The new key works → 200", "GET", "/examples/apikey-only", auth="api_key", tests=(status(200),)),
         ]},
         {"name": "Examples: the seed's expected results", "item": [
             request("GET /examples/public", "GET", "/examples/public", auth=None, tests=(status(200),

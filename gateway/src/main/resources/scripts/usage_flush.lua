@@ -1,12 +1,15 @@
 -- One batch of API-key usage (docs/contracts.md): KEYS[1] is the dirty set, KEYS[2..] the usage
--- hashes; per hash four ARGVs: the day's count field, the count, last_used_at (epoch ms), the key id.
+-- hashes; ARGV[1] the hashes' time to live in seconds, then per hash four ARGVs: the day's count
+-- field, the count, last_used_at (epoch ms), the key id. The TTL, renewed by every write, clears
+-- counters that no auth-server claims (none running, or the key gone) instead of keeping them forever.
 for i = 2, #KEYS do
-  local a = (i - 2) * 4
+  local a = 1 + (i - 2) * 4
   redis.call('HINCRBY', KEYS[i], ARGV[a + 1], ARGV[a + 2])
   local previous = tonumber(redis.call('HGET', KEYS[i], 'last_used_at') or '0')
   if tonumber(ARGV[a + 3]) > previous then
     redis.call('HSET', KEYS[i], 'last_used_at', ARGV[a + 3])
   end
+  redis.call('EXPIRE', KEYS[i], ARGV[1])
   redis.call('SADD', KEYS[1], ARGV[a + 4])
 end
 return #KEYS - 1

@@ -197,7 +197,8 @@ class PortalPagesIT {
             browser.waitForUrl("the local stand-in's sign-in form", url -> url.startsWith(stack.localIdp() + "/local/authorize"));
             browser.type(By.id("username"), email);
             browser.click(By.id("sign-in"));
-            browser.waitForUrl("back at auth-server", url -> url.startsWith(stack.authServer() + "/account"));
+            // Linked, auth-server sends the person on to the portal's account page (/account for browsers).
+            browser.waitForUrl("back at the portal's account page", url -> url.startsWith(stack.gatewayA() + "/portal/account"));
 
             browser.visit(stack.gatewayA() + "/portal/account");
             browser.waitForText("Linked sign-ins");
@@ -210,6 +211,33 @@ class PortalPagesIT {
             assertThat(browser.driver().findElements(By.cssSelector("#identities tr[data-provider]"))).hasSize(1);
             assertThat(browser.driver().findElements(By.id("unlink-local"))).isEmpty();
             browser.screenshot("unlinked");
+        }
+    }
+
+    @Test
+    void aPersonSignedInAtTheLocalStandInLinksGoogle() {
+        try (Browser browser = Browser.open("portal-link-google")) {
+            String email = "google-linker@e2e.test";
+            signIn(browser, email);
+            browser.visit(stack.gatewayA() + "/portal/account");
+            browser.waitForText("Linked sign-ins");
+            assertThat(browser.driver().findElements(By.cssSelector("#identities tr[data-provider]"))).hasSize(1);
+
+            browser.click(By.id("link-another"));
+            browser.waitForUrl("auth-server's link page", url -> url.startsWith(stack.authServer() + "/account/link"));
+            synchronized (SignIn.class) { // the stand-in's queue of people is shared with the JSON sign-ins
+                stack.idp().nextUser("google-linker", "other.google-linker@e2e.test", true, "Google Linker");
+                browser.click(By.cssSelector("form[action$='/account/link/" + StandInIdp.PROVIDER + "'] button"));
+                browser.waitForUrl("back at auth-server's account", url -> url.startsWith(stack.authServer() + "/account"));
+            }
+            browser.screenshot("google-linked");
+
+            browser.visit(stack.gatewayA() + "/portal/account");
+            browser.waitForText("Linked sign-ins");
+            assertThat(browser.driver().findElements(By.cssSelector("#identities tr[data-provider]")))
+                .extracting(row -> row.getDomAttribute("data-provider"))
+                .containsExactlyInAnyOrder("local", StandInIdp.PROVIDER);
+            browser.screenshot("local-and-google");
         }
     }
 

@@ -9,11 +9,17 @@ public final class RedisKeys {
     /** The field of a {@link #usage} hash holding the key's last use (epoch ms; also spelled in usage_flush.lua). */
     public static final String USAGE_LAST_USED_AT = "last_used_at";
 
+    /** The prefix of a {@link #usage} hash's per-day request counts: {@code count:YYYY-MM-DD} (UTC). */
+    public static final String USAGE_COUNT_PREFIX = "count:";
+
     /** The {@link #invalidations} message that drops every cached key token: {@code {"all":true}}. */
     public static final String INVALIDATE_ALL = "all";
 
     /** The {@link #invalidations} message that drops the listed key hashes: {@code {"hashes":[...]}}. */
     public static final String INVALIDATE_HASHES = "hashes";
+
+    /** When auth-server published an {@link #invalidations} message (epoch ms), for the gateways' revocation lag. */
+    public static final String INVALIDATE_PUBLISHED_AT = "published_at";
 
     private final String ns;
 
@@ -49,6 +55,19 @@ public final class RedisKeys {
     /** The ids of keys whose {@link #usage} changed since auth-server last flushed them. */
     public String usageDirty() {
         return ns + ":apikey:usage:dirty";
+    }
+
+    /**
+     * One batch of {@link #usage} hashes auth-server claimed (moved here in one script, fields
+     * {@code <apiKeyId>|<field>}) until it is added to PostgreSQL.
+     */
+    public String usageClaim(String batchId) {
+        return ns + ":apikey:usage-claim:" + batchId;
+    }
+
+    /** The ids of the {@link #usageClaim} batches not yet added and let go. */
+    public String usageClaims() {
+        return ns + ":apikey:usage-claims";
     }
 
     public String failedAttempts(String clientAddress) {

@@ -12,7 +12,7 @@ import org.ssoplatform.auth.audit.AuditLog;
 import org.ssoplatform.contract.ApiKeyFormat;
 
 /**
- * Switches off the keys a verified leak report names, as an admin deactivation does, and tells the gateways
+ * Switches off and locks the keys a verified leak report names, as an admin deactivation does, and tells the gateways
  * at once: a key in a public repository is assumed in use by strangers. The owner learns from the audit
  * trail where it was found; the secret itself is never stored.
  */
@@ -47,8 +47,9 @@ class LeakedKeys {
         }
         ApiKey key = found.get();
         boolean wasActive = key.active();
-        if (wasActive) {
-            key = keys.save(key.withActive(false));
+        if (wasActive || !key.lockedByAdmin()) {
+            // Locked as by an admin: the owner must not switch back on a key strangers may hold.
+            key = keys.save(key.withActive(false, true));
         }
         Map<String, Object> details = ApiKeyIssuer.describe(key);
         details.put("token_type", report.type());

@@ -20,6 +20,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.ssoplatform.auth.apikey.ApiKeyGrants;
+import org.ssoplatform.auth.client.ConsentPageController;
 import org.ssoplatform.auth.session.SignOuts;
 import org.ssoplatform.auth.shared.AuthServerProperties;
 import org.ssoplatform.auth.shared.PublicGateway;
@@ -46,6 +47,7 @@ class AuthorizationServerConfig {
         http.securityMatcher(new OrRequestMatcher(authorizationServer.getEndpointsMatcher(),
                 TokenEndpointCors.preflights(settings)))
             .with(authorizationServer, server -> server
+                .authorizationEndpoint(authorization -> authorization.consentPage(ConsentPageController.PATH))
                 .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new CurrentUserInfoMapper(standardClaims))
                     .errorResponseHandler(new UserInfoErrors()))
                     // RP-initiated logout (the portal's sign-out) ends the auth-server session too, audited.

@@ -2,6 +2,7 @@ package org.ssoplatform.auth.federation;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,13 +10,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.ssoplatform.auth.audit.AuditLog;
 
 /**
  * A refused browser sign-in: written to the audit trail (provider and the reason's code, never the
- * authorization code or a token), then the login page with the reason ({@link LoginPageController}).
+ * authorization code or a token), then the login page with the reason's public code ({@link SignInError}).
  */
 @Component
 class SignInFailures implements AuthenticationFailureHandler {
@@ -24,10 +26,10 @@ class SignInFailures implements AuthenticationFailureHandler {
 
     private final AuditLog audit;
 
-    private final SimpleUrlAuthenticationFailureHandler loginPage = new SimpleUrlAuthenticationFailureHandler(
-            "/login?error");
+    private final SignInMeters meters;
 
-    SignInFailures(AuditLog audit) {
+    SignInFailures(AuditLog audit, SignInMeters meters) {
+        this.meters = meters;
         this.audit = audit;
     }
 
@@ -36,11 +38,21 @@ class SignInFailures implements AuthenticationFailureHandler {
             AuthenticationException failure) throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String provider = path.startsWith(CALLBACK_PREFIX) ? path.substring(CALLBACK_PREFIX.length()) : "unknown";
-        recordFailure(audit, provider, reason(failure), FederatedSignIn.Flow.BROWSER);
-        loginPage.onAuthenticationFailure(request, response, failure);
+        recordFailure(audit, meters, provider, reason(failure), FederatedSignIn.Flow.BROWSER);
+        // The refusal itself stays in the session (its message may name the account); the URL carries a code.
+        request.getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, failure);
+        String page = UriComponentsBuilder.fromPath(request.getContextPath() + "/login")
+            .queryParam("error", SignInError.codeOf(failure))
+            .queryParamIfPresent("provider", Optional.of(provider).filter(id -> !id.equals("unknown")))
+            .encode()
+            .build()
+            .toUriString();
+        response.sendRedirect(page);
     }
 
-    static void recordFailure(AuditLog audit, String provider, String reason, FederatedSignIn.Flow flow) {
+    static void recordFailure(AuditLog audit, SignInMeters meters, String provider, String reason,
+            FederatedSignIn.Flow flow) {
+        meters.failed(provider);
         String target = provider.length() > 64 ? provider.substring(0, 64) : provider;
         audit.recordEvent(null, "auth.sign_in_failed", "provider", target,
                 Map.of("provider", target, "reason", reason, "flow", flow.auditName()));

@@ -55,6 +55,7 @@ class LeakReportTests extends ManagementApiFlow {
         assertThat(hashes(inbox.nextMessage())).containsExactly(ApiKeyFormat.hashHex(secret));
         assertThat(keys.findById(id).orElseThrow().active()).isFalse();
         assertThat(exchange(secret).status()).isEqualTo(400);
+        assertProblem(http.patch("/api/v1/api-keys/" + id + "/activate", tokenFor(owner), null), 403, "key_locked");
     }
 
     @Test

@@ -47,6 +47,11 @@ public final class ManagementApi {
         return Http.get(base + "/api-keys/" + id).bearer(token).send();
     }
 
+    /** The key's requests per UTC day, oldest first ({@code GET /api-keys/{id}/usage?days=}). */
+    public Reply keyUsage(long id, int days) {
+        return Http.get(base + "/api-keys/" + id + "/usage?days=" + days).bearer(token).send();
+    }
+
     public Reply deleteKey(long id) {
         return Http.delete(base + "/api-keys/" + id).bearer(token).send();
     }
@@ -61,6 +66,12 @@ public final class ManagementApi {
 
     public Reply rotateKey(long id) {
         return Http.post(base + "/api-keys/" + id + "/rotate").bearer(token).send();
+    }
+
+    /** A rotation whose rotated-out secret works {@code graceSeconds} more (0: stops at once). */
+    public Reply rotateKey(long id, long graceSeconds) {
+        return Http.post(base + "/api-keys/" + id + "/rotate").bearer(token).json(Map.of("grace_seconds", graceSeconds))
+            .send();
     }
 
     /** Admin only. */

@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
  * Usage per key, off the request path: requests only bump an in-memory counter; a background loop
  * writes all counters to Redis in one script call per interval (hash {@code {ns}:apikey:usage:{id}}
  * with {@code last_used_at} and {@code count:YYYY-MM-DD} in UTC, id added to the dirty set that
- * auth-server drains). A failed write keeps the counts for the next round.
+ * auth-server drains; the hash expires {@code usage-counter-ttl} after its last write). A failed write keeps
+ * the counts for the next round.
  */
 final class UsageRecorder implements SmartLifecycle {
 
@@ -98,10 +99,10 @@ final class UsageRecorder implements SmartLifecycle {
             return Mono.empty();
         }
         List<String> scriptKeys = new ArrayList<>(List.of(keys.usageDirty()));
-        List<String> args = new ArrayList<>();
+        List<String> args = new ArrayList<>(List.of(String.valueOf(properties.usageCounterTtl().toSeconds())));
         batch.forEach((key, usage) -> {
             scriptKeys.add(keys.usage(key.apiKeyId()));
-            args.addAll(List.of("count:" + key.day(), String.valueOf(usage.count()),
+            args.addAll(List.of(RedisKeys.USAGE_COUNT_PREFIX + key.day(), String.valueOf(usage.count()),
                     String.valueOf(usage.lastUsedAt()), key.apiKeyId()));
         });
         return redis.execute(FLUSH, scriptKeys, args)
