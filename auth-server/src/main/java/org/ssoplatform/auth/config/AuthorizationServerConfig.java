@@ -24,6 +24,7 @@ import org.ssoplatform.auth.client.ConsentPageController;
 import org.ssoplatform.auth.session.SignOuts;
 import org.ssoplatform.auth.shared.AuthServerProperties;
 import org.ssoplatform.auth.shared.PublicGateway;
+import org.ssoplatform.auth.token.AccessTokenExchangePolicy;
 import org.ssoplatform.auth.token.ApiKeyExchangeAuthenticationProvider;
 import org.ssoplatform.auth.token.ApiKeyExchangeRequestConverter;
 import org.ssoplatform.auth.token.CurrentUserInfoMapper;
@@ -53,7 +54,8 @@ class AuthorizationServerConfig {
                     // RP-initiated logout (the portal's sign-out) ends the auth-server session too, audited.
                     .logoutEndpoint(logout -> logout.logoutResponseHandler(signOuts.rpInitiatedLogout())))
                 .tokenEndpoint(token -> token.accessTokenRequestConverter(new ApiKeyExchangeRequestConverter())
-                    .authenticationProvider(new ApiKeyExchangeAuthenticationProvider(apiKeys, tokenGenerator)))
+                    .authenticationProvider(new ApiKeyExchangeAuthenticationProvider(apiKeys, tokenGenerator))
+                    .authenticationProviders(providers -> providers.replaceAll(AccessTokenExchangePolicy::applyTo)))
                 .tokenIntrospectionEndpoint(introspection -> introspection
                     .authenticationProviders(providers -> providers.replaceAll(IntrospectionPolicy::applyTo))))
             .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
