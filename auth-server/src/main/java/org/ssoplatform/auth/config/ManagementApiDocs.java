@@ -45,7 +45,8 @@ import org.ssoplatform.resourceserver.PlatformCaller;
         duplicates, deletions of things still in use (unless `?cascade=true`) and concurrent changes, 413 bodies \
         over 64 KB, 415 a body that is not JSON.
 
-        Listing users needs the `admin` role (and `users:read`). Reads of roles and permissions need `users:read`; their writes need the `admin` role. API keys are managed with a user's JWT only."""),
+        Listing users needs the `admin` role (and `users:read`). Reads of roles and permissions need `users:read`; their writes need the `admin` role. API keys are managed with a user's JWT only; \
+GitHub's leak reports (`POST /api/v1/api-keys/leaks`) carry GitHub's signature instead of a token."""),
         security = { @SecurityRequirement(name = ManagementApiDocs.OAUTH), @SecurityRequirement(name = "bearer") })
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "An access token you already have, e.g. from `./platform token`.")

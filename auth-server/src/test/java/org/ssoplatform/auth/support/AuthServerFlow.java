@@ -32,5 +32,6 @@ public abstract class AuthServerFlow {
         // Keys are rotated by the tests that rotate them, never by the schedule in the middle of one.
         registry.add("platform.signing.check-interval", () -> "1h");
         ProviderStandIns.register(registry);
+        LeakReporter.register(registry);
     }
 }

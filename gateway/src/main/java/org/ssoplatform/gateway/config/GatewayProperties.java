@@ -20,7 +20,7 @@ import org.ssoplatform.contract.Headers;
 public record GatewayProperties(
         @DefaultValue("http://localhost:9000") URI authServerUrl,
         @DefaultValue("http://localhost:9000") String authIssuer,
-        @DefaultValue({ "/examples/public", "/api/v1/auth/**", "/livez", "/readyz",
+        @DefaultValue({ "/examples/public", "/api/v1/auth/**", "/api/v1/api-keys/leaks", "/livez", "/readyz",
                 "/docs", "/docs/**", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/redoc",
                 "/redoc.html", "/webjars/redoc/**" }) List<String> publicPaths,
         List<String> ownedHeaders,

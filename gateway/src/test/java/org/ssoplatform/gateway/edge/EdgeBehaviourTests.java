@@ -2,6 +2,8 @@ package org.ssoplatform.gateway.edge;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,6 +111,24 @@ class EdgeBehaviourTests extends SharedGateway {
         client().get().uri("/examples/public").exchange().expectStatus().isOk()
             .expectHeader().doesNotExist("RateLimit-Limit"); // anonymous callers are not limited per caller
         client().post().uri("/api/v1/auth/login").exchange().expectStatus().isOk();
+    }
+
+    /** GitHub's secret scanning has no token: auth-server checks its signature, so headers and body pass untouched. */
+    @Test
+    void leakReportsReachAuthServerWithoutACredentialWithTheirSignatureAndBody() {
+        String report = "[{\"token\":\"ssop_leaked\",\"type\":\"ssop_api_key\",\"url\":\"u\",\"source\":\"content\"}]";
+
+        client().post().uri("/api/v1/api-keys/leaks").contentType(MediaType.APPLICATION_JSON)
+            .header("GITHUB-PUBLIC-KEY-IDENTIFIER", "key-1").header("GITHUB-PUBLIC-KEY-SIGNATURE", "c2lnbmF0dXJl")
+            .bodyValue(report).exchange()
+            .expectStatus().isOk();
+
+        List<LoggedRequest> received = STAND_INS.authServer.findAll(postRequestedFor(urlPathEqualTo(
+                "/api/v1/api-keys/leaks")));
+        LoggedRequest last = received.get(received.size() - 1);
+        assertThat(last.getBodyAsString()).isEqualTo(report);
+        assertThat(last.getHeader("GITHUB-PUBLIC-KEY-IDENTIFIER")).isEqualTo("key-1");
+        assertThat(last.getHeader("GITHUB-PUBLIC-KEY-SIGNATURE")).isEqualTo("c2lnbmF0dXJl");
     }
 
     @Test

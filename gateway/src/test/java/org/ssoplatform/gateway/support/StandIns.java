@@ -39,6 +39,7 @@ public final class StandIns {
         portal.start();
         authServer.stubFor(get("/oauth2/jwks").willReturn(okJson(TestTokens.jwks())));
         authServer.stubFor(any(urlPathMatching("/api/v1/auth/.*")).willReturn(okJson("{\"ok\":true}")));
+        authServer.stubFor(post("/api/v1/api-keys/leaks").willReturn(okJson("[]")));
         backend.stubFor(any(anyUrl()).willReturn(okJson("{\"ok\":true}")));
         portal.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
             .withBody("from the portal")));
