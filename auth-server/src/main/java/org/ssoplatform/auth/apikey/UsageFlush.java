@@ -17,8 +17,8 @@ import org.ssoplatform.contract.RedisKeys;
 
 /**
  * Moves the gateways' usage stamps ({@code {ns}:apikey:usage:{id}} field {@code last_used_at}, epoch ms) to
- * {@code api_keys.last_used_at}: the ids to visit are popped from the dirty set, their stamps read in one
- * pipeline, and each batch written by one statement, so a busy key costs no database write per request.
+ * {@code api_keys.last_used_at}: the ids to visit are popped from each shard's dirty set, their stamps read in
+ * one pipeline, and each batch written by one statement, so a busy key costs no database write per request.
  */
 @Component
 class UsageFlush {
@@ -53,7 +53,14 @@ class UsageFlush {
 
     /** @return the number of keys whose {@code last_used_at} was written */
     int flush() {
-        String dirty = keys.usageDirty();
+        int written = 0;
+        for (int shard = 0; shard < RedisKeys.USAGE_SHARDS; shard++) {
+            written += flush(keys.usageDirty(shard));
+        }
+        return written;
+    }
+
+    private int flush(String dirty) {
         int written = 0;
         List<String> ids;
         do {
