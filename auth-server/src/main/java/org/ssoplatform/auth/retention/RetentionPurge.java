@@ -26,13 +26,13 @@ import org.springframework.stereotype.Component;
  * instance dies), lets one run at a time and makes the others skip their turn.
  */
 @Component
-public class RetentionPurge {
+class RetentionPurge {
 
     /** The advisory lock key of the purge ("ssoppurg"); no other code of the platform takes it. */
     static final long LOCK_KEY = 0x73736f7070757267L;
 
     /** What one run deleted; {@code ran} is false when another instance held the lock. */
-    public record Result(boolean ran, int authorizations, int consents, int rotatedRefreshTokens, int loginRecords) {
+    record Result(boolean ran, int authorizations, int consents, int rotatedRefreshTokens, int loginRecords) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
@@ -85,7 +85,7 @@ public class RetentionPurge {
     }
 
     /** One purge as of {@code now}, unless another instance is purging. */
-    public Result purge(Instant now) throws SQLException {
+    Result purge(Instant now) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true); // each batch commits on its own
             if (!tryLock(connection)) {
