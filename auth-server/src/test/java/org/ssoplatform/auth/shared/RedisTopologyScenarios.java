@@ -78,6 +78,11 @@ abstract class RedisTopologyScenarios extends ManagementApiFlow {
         }
     }
 
+    /** The keys in the instance's own namespace, as its beans name them. */
+    private static RedisKeys keys() {
+        return new RedisKeys(instance.getBean(RedisNamespace.class).namespace());
+    }
+
     @Test
     void aSignInSessionLivesInTheDeploymentAndExpires() {
         String authorize = SecondInstance.base(instance) + "/oauth2/authorize?response_type=code&client_id=portal"
@@ -86,7 +91,7 @@ abstract class RedisTopologyScenarios extends ManagementApiFlow {
 
         assertThat(new Browser().open(authorize, PORTAL_CALLBACK).statusCode()).isEqualTo(200);
 
-        Map<String, Long> sessions = topology.ttls(namespace.key("auth-session:*"));
+        Map<String, Long> sessions = topology.ttls(keys().invalidations().replace(":apikey:invalidations", ":auth-session:*"));
         assertThat(sessions).isNotEmpty().allSatisfy((name, ttl) -> assertThat(ttl).as(name + " expires").isPositive());
     }
 
@@ -100,7 +105,7 @@ abstract class RedisTopologyScenarios extends ManagementApiFlow {
         List<String> received = new CopyOnWriteArrayList<>();
         ReactiveRedisMessageListenerContainer container = new ReactiveRedisMessageListenerContainer(
                 instance.getBean(ReactiveRedisConnectionFactory.class));
-        Disposable subscription = container.receiveLater(ChannelTopic.of(new RedisKeys(namespace.namespace()).invalidations()))
+        Disposable subscription = container.receiveLater(ChannelTopic.of(keys().invalidations()))
             .block(Duration.ofSeconds(10))
             .subscribe(message -> received.add(message.getMessage()));
         try {
@@ -120,7 +125,7 @@ abstract class RedisTopologyScenarios extends ManagementApiFlow {
         String token = tokenFor(newUser("user"));
         long id = createKey(token, Map.of("name", "used")).path("id").asLong();
         Instant usedAt = Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
-        RedisKeys keys = new RedisKeys(namespace.namespace());
+        RedisKeys keys = keys();
         StringRedisTemplate redis = instance.getBean(StringRedisTemplate.class);
 
         redis.opsForHash().put(keys.usage(Long.toString(id)), RedisKeys.USAGE_LAST_USED_AT, Long.toString(usedAt.toEpochMilli()));
