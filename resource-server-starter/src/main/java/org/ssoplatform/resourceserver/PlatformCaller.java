@@ -19,7 +19,8 @@ import org.ssoplatform.contract.Claims;
 
 /**
  * Who is calling, read only from the validated access token (never from request headers).
- * Declare it as a controller method parameter, or call {@link #current()}.
+ * Declare it as a controller method parameter (Spring MVC or WebFlux), or call {@link #current()} in a servlet
+ * service ({@code ReactivePlatformCaller.current()} in a reactive one).
  *
  * @param userId the {@code sub} claim: the user's id, or for {@link AuthType#CLIENT} the client id
  * @param authType how the caller authenticated; {@code null} when the token carries no known {@code auth_type}

@@ -16,7 +16,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The library's annotations on real routes, called with real tokens of each kind. */
-@WebMvcTest
+@WebMvcTest({ TestRoutes.class, ApiKeyOnlyRoutes.class })
 class AuthorizationAnnotationsTests {
 
     static final String USER = TestTokens.user("42").email("ada@example.com").roles("user").issue();

@@ -17,7 +17,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * auth-server is down: the service must still start (keys are fetched lazily), and a token it cannot check is a
  * 503 (a dependency is down), not a 500 and not the caller's fault.
  */
-@WebMvcTest
+@WebMvcTest(TestRoutes.class)
 class IssuerUnreachableTests {
 
     @Autowired

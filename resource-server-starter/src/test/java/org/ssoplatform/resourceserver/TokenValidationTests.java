@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Only tokens signed by the issuer's keys, for this issuer and audience, and still valid, get in. */
-@WebMvcTest(properties = "platform.resource-server.public-paths=/open")
+@WebMvcTest(controllers = TestRoutes.class, properties = "platform.resource-server.public-paths=/open")
 class TokenValidationTests {
 
     @Autowired

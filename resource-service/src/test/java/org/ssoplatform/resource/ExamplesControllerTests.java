@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.ssoplatform.resource.support.Callers;
+import org.ssoplatform.resourceserver.testing.SeedCallers;
 import org.ssoplatform.resourceserver.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,7 +62,7 @@ class ExamplesControllerTests {
             /examples/public,                 READ_KEY,  200
             """)
     void everyRouteAnswersEveryKindOfCallerAsTheSeedDoes(String path, String caller, int status) {
-        MvcTestResult result = get(path, Callers.token(caller));
+        MvcTestResult result = get(path, SeedCallers.token(caller));
         assertThat(result).hasStatus(status);
         if (status == 401) {
             assertThat(result).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -95,51 +95,51 @@ class ExamplesControllerTests {
 
     @Test
     void jwtOnlyRouteAnswersAUserJwtWithTheCallersIdentity() {
-        assertThat(get("/examples/jwt-only", Callers.USER_JWT)).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+        assertThat(get("/examples/jwt-only", SeedCallers.USER_JWT)).hasStatusOk().bodyJson().isStrictlyEqualTo("""
                 {"message":"Success! You accessed this endpoint with JWT token","user_id":42,
                  "email":"ada@example.com","auth_type":"JWT"}""");
     }
 
     @Test
     void jwtOnlyRouteAnswers401ToAnApiKeyToken() {
-        assertThat(get("/examples/jwt-only", Callers.READ_KEY)).hasStatus(401).bodyJson().isStrictlyEqualTo("""
+        assertThat(get("/examples/jwt-only", SeedCallers.READ_KEY)).hasStatus(401).bodyJson().isStrictlyEqualTo("""
                 {"type":"about:blank","title":"Unauthorized","status":401,"instance":"/examples/jwt-only",
                  "detail":"This endpoint accepts only a user JWT."}""");
     }
 
     @Test
     void apiKeyOnlyRouteAnswersAnApiKeyTokenWithTheKeyOwnersIdentity() {
-        assertThat(get("/examples/apikey-only", Callers.READ_KEY)).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+        assertThat(get("/examples/apikey-only", SeedCallers.READ_KEY)).hasStatusOk().bodyJson().isStrictlyEqualTo("""
                 {"message":"Success! You accessed this endpoint with API Key","user_id":42,
                  "email":"ada@example.com","auth_type":"API_KEY"}""");
     }
 
     @Test
     void apiKeyOnlyRouteAnswers401ToAUserJwt() {
-        assertThat(get("/examples/apikey-only", Callers.USER_JWT)).hasStatus(401).bodyJson().isStrictlyEqualTo("""
+        assertThat(get("/examples/apikey-only", SeedCallers.USER_JWT)).hasStatus(401).bodyJson().isStrictlyEqualTo("""
                 {"type":"about:blank","title":"Unauthorized","status":401,"instance":"/examples/apikey-only",
                  "detail":"This endpoint accepts only an API key."}""");
     }
 
     @Test
     void eitherAuthRouteSaysWhichCredentialWasUsed() {
-        assertThat(get("/examples/either-auth", Callers.USER_JWT)).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+        assertThat(get("/examples/either-auth", SeedCallers.USER_JWT)).hasStatusOk().bodyJson().isStrictlyEqualTo("""
                 {"message":"Success! You accessed this endpoint with JWT token","user_id":42,
                  "email":"ada@example.com","auth_type":"JWT"}""");
-        assertThat(get("/examples/either-auth", Callers.ADMIN_KEY)).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+        assertThat(get("/examples/either-auth", SeedCallers.ADMIN_KEY)).hasStatusOk().bodyJson().isStrictlyEqualTo("""
                 {"message":"Success! You accessed this endpoint with API Key","user_id":1,
                  "email":"grace@example.com","auth_type":"API_KEY"}""");
     }
 
     @Test
     void adminOnlyRouteAnswersAnAdmin() {
-        assertThat(get("/examples/admin-only", Callers.ADMIN_JWT)).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+        assertThat(get("/examples/admin-only", SeedCallers.ADMIN_JWT)).hasStatusOk().bodyJson().isStrictlyEqualTo("""
                 {"message":"Admin access granted","user_id":1,"email":"grace@example.com","auth_type":"JWT"}""");
     }
 
     @Test
     void adminOnlyRouteAnswers403WithoutTheAdminRole() {
-        MvcTestResult result = get("/examples/admin-only", Callers.USER_JWT);
+        MvcTestResult result = get("/examples/admin-only", SeedCallers.USER_JWT);
         assertThat(result).hasStatus(403).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).bodyJson().isStrictlyEqualTo("""
                 {"type":"about:blank","title":"Forbidden","status":403,"instance":"/examples/admin-only",
@@ -148,7 +148,7 @@ class ExamplesControllerTests {
 
     @Test
     void readUsersRouteAnswersAKeyGrantedUsersRead() {
-        assertThat(get("/examples/read-users-permission", Callers.READ_KEY)).hasStatusOk().bodyJson()
+        assertThat(get("/examples/read-users-permission", SeedCallers.READ_KEY)).hasStatusOk().bodyJson()
             .isStrictlyEqualTo("""
                     {"message":"You have permission to read users","user_id":42,"email":"ada@example.com",
                      "auth_type":"API_KEY"}""");
@@ -162,9 +162,9 @@ class ExamplesControllerTests {
 
     @Test
     void writeUsersRouteAnswers403ToAKeyGrantedOnlyUsersRead() {
-        assertThat(get("/examples/write-users-permission", Callers.READ_KEY)).hasStatus(403)
+        assertThat(get("/examples/write-users-permission", SeedCallers.READ_KEY)).hasStatus(403)
             .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(get("/examples/write-users-permission", Callers.ADMIN_KEY)).hasStatusOk().bodyJson()
+        assertThat(get("/examples/write-users-permission", SeedCallers.ADMIN_KEY)).hasStatusOk().bodyJson()
             .isStrictlyEqualTo("""
                     {"message":"You have permission to write users","user_id":1,"email":"grace@example.com",
                      "auth_type":"API_KEY"}""");
@@ -172,7 +172,7 @@ class ExamplesControllerTests {
 
     @Test
     void aSpoofedUserIdHeaderIsIgnored() throws Exception {
-        MvcTestResult result = mvc.get().uri("/examples/jwt-only").header("Authorization", "Bearer " + Callers.USER_JWT)
+        MvcTestResult result = mvc.get().uri("/examples/jwt-only").header("Authorization", "Bearer " + SeedCallers.USER_JWT)
             .header("X-User-Id", "1").header("X-User-Email", "grace@example.com").exchange();
         assertThat(result).hasStatusOk().bodyJson().extractingPath("$.user_id").isEqualTo(42);
         assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("grace");

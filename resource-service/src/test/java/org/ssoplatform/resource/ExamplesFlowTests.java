@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ssoplatform.resource.support.Callers;
+import org.ssoplatform.resourceserver.testing.SeedCallers;
 import org.ssoplatform.resourceserver.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,12 +39,12 @@ class ExamplesFlowTests {
 
     @Test
     void aSignedInUserReachesTheJwtRoutesButNotTheKeyOnlyRoute() {
-        get("/examples/jwt-only", Callers.USER_JWT).expectStatus().isOk().expectBody().json("""
+        get("/examples/jwt-only", SeedCallers.USER_JWT).expectStatus().isOk().expectBody().json("""
                 {"message":"Success! You accessed this endpoint with JWT token","user_id":42,
                  "email":"ada@example.com","auth_type":"JWT"}""");
-        get("/examples/either-auth", Callers.USER_JWT).expectStatus().isOk()
+        get("/examples/either-auth", SeedCallers.USER_JWT).expectStatus().isOk()
             .expectBody().jsonPath("$.auth_type").isEqualTo("JWT");
-        get("/examples/apikey-only", Callers.USER_JWT).expectStatus().isUnauthorized()
+        get("/examples/apikey-only", SeedCallers.USER_JWT).expectStatus().isUnauthorized()
             .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
             .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE,
                     "Bearer error=\"invalid_token\", error_description=\"This endpoint accepts only an API key\"")
@@ -53,21 +53,21 @@ class ExamplesFlowTests {
 
     @Test
     void anApiKeyCallerReachesTheKeyRoutesButNotTheJwtOnlyRoute() {
-        get("/examples/apikey-only", Callers.READ_KEY).expectStatus().isOk().expectBody().json("""
+        get("/examples/apikey-only", SeedCallers.READ_KEY).expectStatus().isOk().expectBody().json("""
                 {"message":"Success! You accessed this endpoint with API Key","user_id":42,
                  "email":"ada@example.com","auth_type":"API_KEY"}""");
-        get("/examples/either-auth", Callers.READ_KEY).expectStatus().isOk()
+        get("/examples/either-auth", SeedCallers.READ_KEY).expectStatus().isOk()
             .expectBody().jsonPath("$.auth_type").isEqualTo("API_KEY");
-        get("/examples/jwt-only", Callers.READ_KEY).expectStatus().isUnauthorized()
+        get("/examples/jwt-only", SeedCallers.READ_KEY).expectStatus().isUnauthorized()
             .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody().jsonPath("$.detail").isEqualTo("This endpoint accepts only a user JWT.");
     }
 
     @Test
     void aKeyGrantedOnlyUsersReadCanReadButNotWriteUsers() {
-        get("/examples/read-users-permission", Callers.READ_KEY).expectStatus().isOk()
+        get("/examples/read-users-permission", SeedCallers.READ_KEY).expectStatus().isOk()
             .expectBody().jsonPath("$.message").isEqualTo("You have permission to read users");
-        get("/examples/write-users-permission", Callers.READ_KEY).expectStatus().isForbidden()
+        get("/examples/write-users-permission", SeedCallers.READ_KEY).expectStatus().isForbidden()
             .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
             .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", "
                     + "error_description=\"The request requires higher privileges than provided by the access token\"")
@@ -78,10 +78,10 @@ class ExamplesFlowTests {
 
     @Test
     void theAdminRouteAdmitsAdminsAndForbidsEveryoneElse() {
-        get("/examples/admin-only", Callers.ADMIN_JWT).expectStatus().isOk()
+        get("/examples/admin-only", SeedCallers.ADMIN_JWT).expectStatus().isOk()
             .expectBody().jsonPath("$.message").isEqualTo("Admin access granted");
-        get("/examples/admin-only", Callers.ADMIN_KEY).expectStatus().isOk();
-        get("/examples/admin-only", Callers.USER_JWT).expectStatus().isForbidden()
+        get("/examples/admin-only", SeedCallers.ADMIN_KEY).expectStatus().isOk();
+        get("/examples/admin-only", SeedCallers.USER_JWT).expectStatus().isForbidden()
             .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
@@ -103,14 +103,14 @@ class ExamplesFlowTests {
 
     @Test
     void anUnknownRouteIsA404ProblemForAnAuthenticatedCaller() {
-        get("/examples/nothing-here", Callers.USER_JWT).expectStatus().isNotFound()
+        get("/examples/nothing-here", SeedCallers.USER_JWT).expectStatus().isNotFound()
             .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody().jsonPath("$.status").isEqualTo(404);
     }
 
     @Test
     void spoofedIdentityHeadersAreIgnored() {
-        http.get().uri("/examples/either-auth").header("Authorization", "Bearer " + Callers.USER_JWT)
+        http.get().uri("/examples/either-auth").header("Authorization", "Bearer " + SeedCallers.USER_JWT)
             .header("X-User-Id", "1").header("X-Auth-Type", "API_KEY").header("X-Api-Key-Id", "8")
             .exchange().expectStatus().isOk()
             .expectBody().json("""

@@ -8,9 +8,9 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.ssoplatform.resourceserver.PlatformAccessDeniedHandler;
-import org.ssoplatform.resourceserver.PlatformAuthenticationEntryPoint;
 import org.ssoplatform.resourceserver.PlatformJwtAuthenticationConverter;
+import org.ssoplatform.resourceserver.servlet.PlatformAccessDeniedHandler;
+import org.ssoplatform.resourceserver.servlet.PlatformAuthenticationEntryPoint;
 
 /**
  * The management API ({@code /api/v1/**}): stateless, bearer JWTs of this server, mapped to

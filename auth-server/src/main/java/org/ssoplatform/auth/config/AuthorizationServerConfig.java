@@ -31,7 +31,7 @@ import org.ssoplatform.auth.token.InvalidClientEntryPoint;
 import org.ssoplatform.auth.token.StandardClaims;
 import org.ssoplatform.auth.token.TokenEndpointCors;
 import org.ssoplatform.auth.token.UserInfoErrors;
-import org.ssoplatform.resourceserver.PlatformAuthenticationEntryPoint;
+import org.ssoplatform.resourceserver.servlet.PlatformAuthenticationEntryPoint;
 
 /** The OAuth 2.1 / OIDC endpoints, with clients, authorizations and consents in PostgreSQL. */
 @Configuration(proxyBeanMethods = false)

@@ -1,4 +1,6 @@
-package org.ssoplatform.resourceserver;
+package org.ssoplatform.resourceserver.servlet;
+
+import org.ssoplatform.resourceserver.PlatformCaller;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;

@@ -1,9 +1,11 @@
-package org.ssoplatform.resourceserver;
+package org.ssoplatform.resourceserver.servlet;
 
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.ssoplatform.resourceserver.PlatformJwtAuthenticationConverter;
+import org.ssoplatform.resourceserver.PlatformResourceServerProperties;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -19,10 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 /** What one dependency and one property give a service, and how a service takes over any part of it. */
-class PlatformResourceServerAutoConfigurationTests {
+class ServletResourceServerAutoConfigurationTests {
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(PlatformResourceServerAutoConfiguration.class))
+        .withConfiguration(AutoConfigurations.of(ServletResourceServerAutoConfiguration.class))
         .withPropertyValues("platform.resource-server.issuer-uri=http://127.0.0.1:1/issuer");
 
     @Test
@@ -36,7 +38,7 @@ class PlatformResourceServerAutoConfigurationTests {
     @Test
     void refusesToStartWithoutAnIssuer() {
         new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(PlatformResourceServerAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(ServletResourceServerAutoConfiguration.class))
             .run(context -> assertThat(context).getFailure()
                 .rootCause()
                 .hasMessageContaining("platform.resource-server.issuer-uri must be set"));

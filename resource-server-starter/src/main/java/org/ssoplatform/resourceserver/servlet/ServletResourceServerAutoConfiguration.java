@@ -1,8 +1,13 @@
-package org.ssoplatform.resourceserver;
+package org.ssoplatform.resourceserver.servlet;
 
 import java.util.List;
 
+import org.ssoplatform.resourceserver.PlatformJwtAuthenticationConverter;
+import org.ssoplatform.resourceserver.PlatformJwtValidators;
+import org.ssoplatform.resourceserver.PlatformResourceServerProperties;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,11 +20,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -37,9 +38,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
         "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ HttpSecurity.class, WebMvcConfigurer.class })
 @EnableConfigurationProperties(PlatformResourceServerProperties.class)
-@Import(PlatformMethodSecurityConfiguration.class)
-public class PlatformResourceServerAutoConfiguration {
+@Import(ServletMethodSecurityConfiguration.class)
+public class ServletResourceServerAutoConfiguration {
 
     /**
      * Keys come from the JWKS on first use, not at startup, so the service starts while auth-server is down.
@@ -55,10 +57,7 @@ public class PlatformResourceServerAutoConfiguration {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri())
             .restOperations(new RestTemplate(requests))
             .build();
-        JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
-        timestamps.setAllowEmptyExpiryClaim(false);
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(timestamps,
-                new JwtIssuerValidator(properties.issuerUri()), new JwtAudienceValidator(properties.audience()))));
+        decoder.setJwtValidator(PlatformJwtValidators.of(properties));
         return decoder;
     }
 

@@ -1,9 +1,7 @@
-package org.ssoplatform.resource.support;
+package org.ssoplatform.resourceserver.testing;
 
-import org.ssoplatform.resourceserver.testing.TestTokens;
-
-/** Callers of the seed, with the grants of the seeded roles (DESIGN.md), as real signed tokens. */
-public final class Callers {
+/** Callers of the seed's example services, with the grants of the seeded roles (DESIGN.md), as real signed tokens. */
+public final class SeedCallers {
 
     public static final String[] ADMIN_PERMISSIONS = { "users:read", "users:write", "users:delete", "posts:read",
             "posts:write", "posts:delete", "analytics:read" };
@@ -24,7 +22,10 @@ public final class Callers {
     public static final String ADMIN_KEY = TestTokens.apiKey("1", "8").email("grace@example.com").roles("admin")
         .permissions(ADMIN_PERMISSIONS).issue();
 
-    private Callers() {
+    /** A machine client (client credentials): the examples accept no such token. */
+    public static final String CLIENT = TestTokens.client("reporting").scope("reports").issue();
+
+    private SeedCallers() {
     }
 
     public static String token(String name) {
@@ -33,6 +34,7 @@ public final class Callers {
             case "ADMIN_JWT" -> ADMIN_JWT;
             case "READ_KEY" -> READ_KEY;
             case "ADMIN_KEY" -> ADMIN_KEY;
+            case "CLIENT" -> CLIENT;
             default -> throw new IllegalArgumentException(name);
         };
     }
