@@ -16,7 +16,7 @@ import org.ssoplatform.auth.shared.RedisNamespace;
 import org.ssoplatform.contract.RedisKeys;
 
 /**
- * Moves the gateways' usage stamps ({@code {ns}:apikey:usage:{id}} field {@code last_used_at}, epoch ms) to
+ * Moves the gateways' usage stamps ({@link RedisKeys#usage} field {@code last_used_at}, epoch ms) to
  * {@code api_keys.last_used_at}: the ids to visit are popped from each shard's dirty set, their stamps read in
  * one pipeline, and each batch written by one statement, so a busy key costs no database write per request.
  */
