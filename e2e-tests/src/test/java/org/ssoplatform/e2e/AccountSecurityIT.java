@@ -45,17 +45,17 @@ class AccountSecurityIT {
         Browser browser = new Browser();
         portalSignIn(browser, stack.gatewayA(), person);
 
-        Page signedOut = browser.submit(stack.gatewayA() + "/logout");
+        Page signedOut = browser.submit(stack.gatewayA() + "/portal/account", "/portal/logout", Map.of());
 
         assertThat(signedOut.uri()).as("back at the portal's home").hasToString(stack.gatewayA() + "/");
         assertThat(stack.authServerAccessLog().lines()).anyMatch(line -> line.contains("GET /connect/logout?id_token_hint="));
-        assertThat(browser.navigate(stack.gatewayA() + "/portal/me").status()).isEqualTo(401);
-        assertThat(browser.navigate(stack.gatewayA() + "/oauth2/authorization/portal").body())
+        assertThat(browser.fetch("GET", stack.gatewayA() + "/portal/account", null).status()).isEqualTo(302);
+        assertThat(browser.navigate(stack.gatewayA() + "/portal/account").body())
             .as("signing in again asks to sign in at auth-server").contains("/oauth2/authorization/google");
     }
 
     @Test
-    void signingOutEverywhereEndsThePortalSessionsOnBothGatewaysAndTheAuthServerSession() {
+    void signingOutEverywhereEndsThePortalSessionsThroughBothGatewaysAndTheAuthServerSession() {
         Person person = fixtures.newPerson("everywhere");
         Browser laptop = new Browser();
         portalSignIn(laptop, stack.gatewayA(), person);
@@ -64,14 +64,16 @@ class AccountSecurityIT {
         Browser someoneElse = new Browser();
         portalSignIn(someoneElse, stack.gatewayB(), fixtures.newPerson("bystander"));
 
-        Reply revoked = laptop.fetch("POST", stack.gatewayA() + "/portal/api/v1/users/me/sessions/revoke", null);
+        Page revoked = laptop.submit(stack.gatewayA() + "/portal/account", "/portal/account/sign-out-everywhere",
+                Map.of());
 
-        assertThat(revoked.status()).as("%s", revoked).isEqualTo(204);
-        assertThat(laptop.navigate(stack.gatewayA() + "/portal/me").status()).isEqualTo(401);
-        assertThat(phone.navigate(stack.gatewayB() + "/portal/me").status()).isEqualTo(401);
-        assertThat(phone.navigate(stack.gatewayA() + "/portal/me").status()).isEqualTo(401);
-        assertThat(someoneElse.navigate(stack.gatewayB() + "/portal/me").status()).isEqualTo(200);
-        assertThat(phone.navigate(stack.gatewayB() + "/oauth2/authorization/portal").body())
+        assertThat(revoked.status()).as("%s", revoked).isEqualTo(200);
+        assertThat(revoked.body()).contains("You are signed out on every device.");
+        assertThat(laptop.fetch("GET", stack.gatewayA() + "/portal/account", null).status()).isEqualTo(302);
+        assertThat(phone.fetch("GET", stack.gatewayB() + "/portal/account", null).status()).isEqualTo(302);
+        assertThat(phone.fetch("GET", stack.gatewayA() + "/portal/account", null).status()).isEqualTo(302);
+        assertThat(someoneElse.fetch("GET", stack.gatewayB() + "/portal/account", null).status()).isEqualTo(200);
+        assertThat(phone.navigate(stack.gatewayB() + "/portal/account").body())
             .as("signing in again asks to sign in at auth-server").contains("/oauth2/authorization/google");
     }
 
@@ -112,12 +114,12 @@ class AccountSecurityIT {
      */
     private void portalSignIn(Browser browser, String gateway, Person person) {
         synchronized (SignIn.class) { // the stand-in's queue of people is shared with the JSON sign-ins
-            Page signInPage = browser.navigate(gateway + "/oauth2/authorization/portal");
+            Page signInPage = browser.navigate(gateway + "/portal/oauth2/authorization/portal");
             assertThat(signInPage.body()).as("%s", signInPage).contains("/oauth2/authorization/google");
             stack.idp().nextUser(person.subject(), person.email(), person.emailVerified(), person.name());
-            Page me = browser.navigate(stack.authServer() + "/oauth2/authorization/google");
-            assertThat(me.status()).as("%s", me).isEqualTo(200);
-            assertThat(me.body()).contains(person.email());
+            Page home = browser.navigate(stack.authServer() + "/oauth2/authorization/google");
+            assertThat(home.status()).as("%s", home).isEqualTo(200);
+            assertThat(home.body()).contains("Signed in as").contains(person.email());
         }
     }
 

@@ -10,10 +10,10 @@ import org.ssoplatform.e2e.stack.Stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A person signs in through the gateway in a real browser: {@code http://localhost:<gateway>/} →
- * auth-server's sign-in page → the local stand-in's form → back through auth-server to the gateway,
- * signed in. The gateway and auth-server share the host {@code localhost} (cookies ignore ports), so
- * this fails whenever the two apps' session cookies clash.
+ * A person signs in through the gateway in a real browser: {@code http://localhost:<gateway>/} (the
+ * portal's start page) → auth-server's sign-in page → the local stand-in's form → back through auth-server
+ * to the gateway, signed in to the portal. The portal and auth-server share the host {@code localhost}
+ * (cookies ignore ports), so this fails whenever the two apps' session cookies clash.
  */
 @EndToEnd
 class BrowserSignInIT {
@@ -30,7 +30,7 @@ class BrowserSignInIT {
         assertThat(gateway).startsWith("http://localhost:");
         try (Browser browser = Browser.open("sign-in-through-the-gateway")) {
             browser.visit(gateway + "/");
-            browser.screenshot("gateway-start");
+            browser.screenshot("portal-start");
             browser.click(By.id("sign-in"));
 
             new SignInPages(browser, stack.authServer(), stack.localIdp()).signInAtTheStandIn("grace@e2e.test");
@@ -40,9 +40,10 @@ class BrowserSignInIT {
             browser.screenshot("signed-in");
             assertThat(browser.find(By.id("signed-in")).getText()).contains("grace@e2e.test");
 
-            browser.visit(gateway + "/portal/me");
-            browser.waitForText("grace@e2e.test");
-            browser.screenshot("portal-me");
+            browser.visit(gateway + "/portal/account");
+            browser.waitForText("Linked sign-ins");
+            assertThat(browser.find(By.id("profile-email")).getText()).isEqualTo("grace@e2e.test");
+            browser.screenshot("portal-account");
         }
     }
 }

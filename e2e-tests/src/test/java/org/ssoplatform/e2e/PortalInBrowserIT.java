@@ -3,12 +3,10 @@ package org.ssoplatform.e2e;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.ssoplatform.e2e.client.Browser;
@@ -17,10 +15,8 @@ import org.ssoplatform.e2e.client.Poll;
 import org.ssoplatform.e2e.client.Reply;
 import org.ssoplatform.e2e.client.SignIn;
 import org.ssoplatform.e2e.client.SignIn.Person;
-import org.ssoplatform.e2e.client.Tokens;
 import org.ssoplatform.e2e.stack.AccessLog;
 import org.ssoplatform.e2e.stack.EndToEnd;
-import org.ssoplatform.e2e.stack.HeaderTap.BackendRequest;
 import org.ssoplatform.e2e.stack.Stack;
 import org.ssoplatform.e2e.stack.StandInIdp;
 
@@ -28,12 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The portal as a person uses it, in a browser: one cookie jar for every app on {@code localhost}
- * (browsers keep cookies apart by host, not by port), the whole redirect chain gateway → auth-server's
- * sign-in page → the identity provider → auth-server → gateway, then the portal's front end calling the
- * APIs through the gateway's relay with its session cookie and CSRF token, and signing out.
+ * (browsers keep cookies apart by host, not by port), the whole redirect chain gateway → portal →
+ * auth-server's sign-in page → the identity provider → auth-server → gateway → portal, then the portal's
+ * forms (each with its CSRF token), the portal calling the management API with the session's token on the
+ * server side, and signing out.
  */
 @EndToEnd
 class PortalInBrowserIT {
+
+    private static final String SIGN_IN = "/portal/oauth2/authorization/portal";
 
     private final Stack stack;
 
@@ -54,8 +53,8 @@ class PortalInBrowserIT {
         assertThat(landed.status()).as("%s", landed).isEqualTo(200);
         assertThat(landed.uri()).isEqualTo(URI.create(stack.gatewayA() + "/"));
         assertThat(landed.body()).contains("Signed in as").contains(person.email());
-        assertThat(browser.fetch("GET", stack.gatewayA() + "/portal/me", null).json())
-            .containsEntry("email", person.email()).containsEntry("name", person.name());
+        Page account = browser.navigate(stack.gatewayA() + "/portal/account");
+        assertThat(account.body()).contains(person.email()).contains(person.name());
         List<URI> chain = landed.chain();
         assertThat(List.of(indexOf(chain, stack.authServer() + "/oauth2/authorize?"),
                 indexOf(chain, stack.authServer() + "/login"), indexOf(chain, stack.idp().issuer() + "/authorize?"),
@@ -65,6 +64,8 @@ class PortalInBrowserIT {
             .as("where the browser went, in order: %s", chain)
             .isSorted()
             .doesNotHaveDuplicates();
+        assertThat(chain).as("the browser never left the gateway's origin for the portal's own address")
+            .noneMatch(hop -> hop.toString().startsWith(stack.portal()));
     }
 
     @Test
@@ -73,8 +74,8 @@ class PortalInBrowserIT {
         Person person = fixtures.newPerson("returning");
         assertThat(SignIn.toPortal(browser, stack.gatewayA(), stack.idp(), person).status()).isEqualTo(200);
 
-        // The gateway's sign-in wrote its cookie after auth-server's: auth-server's must still be in the jar.
-        Page again = browser.navigate(stack.gatewayA() + "/oauth2/authorization/portal");
+        // The portal's sign-in wrote its cookie after auth-server's: auth-server's must still be in the jar.
+        Page again = browser.navigate(stack.gatewayA() + SIGN_IN);
 
         assertThat(again.status()).as("%s", again).isEqualTo(200);
         assertThat(again.uri()).isEqualTo(URI.create(stack.gatewayA() + "/"));
@@ -85,73 +86,75 @@ class PortalInBrowserIT {
     }
 
     @Test
-    void theRedirectUriTheGatewaySendsIsOneAuthServerRegisteredForThePortal() {
+    void theRedirectUriThePortalSendsIsOneAuthServerRegisteredForThePortal() {
         Browser browser = new Browser();
-        Page signInPage = browser.navigate(stack.gatewayA() + "/oauth2/authorization/portal");
+        Page signInPage = browser.navigate(stack.gatewayA() + SIGN_IN);
         URI authorize = signInPage.passedThrough(stack.authServer() + "/oauth2/authorize").orElseThrow(
-                () -> new AssertionError("The gateway did not send the browser to auth-server: " + signInPage));
+                () -> new AssertionError("The portal did not send the browser to auth-server: " + signInPage));
 
         String redirectUri = queryParameter(authorize, "redirect_uri");
 
         assertThat(redirectUri).isEqualTo(stack.gatewayA() + Stack.PORTAL_CALLBACK_PATH);
         assertThat(stack.database().registeredRedirectUris("portal")).contains(redirectUri);
+        assertThat(queryParameter(authorize, "code_challenge_method")).isEqualTo("S256");
     }
 
     @Test
-    void thePortalsWritesGoThroughTheRelayWithTheCsrfTokenEchoedAndAreRefusedWithoutIt() {
+    void aFormIsRefusedWithoutItsCsrfTokenAndWorksWithIt() {
         Browser browser = new Browser();
         Person person = fixtures.newPerson("writer");
         assertThat(SignIn.toPortal(browser, stack.gatewayA(), stack.idp(), person).status()).isEqualTo(200);
-        long userId = ((Number) Expect.ok(browser.fetch("GET", stack.gatewayA() + "/portal/api/v1/users/me", null))
-            .get("id")).longValue();
-        String keys = stack.gatewayA() + "/portal/api/v1/api-keys/";
+        String keys = stack.gatewayA() + "/portal/keys";
 
-        Reply forged = browser.fetch("POST", keys, "{\"name\":\"forged\"}", false);
-        Reply created = browser.fetch("POST", keys, "{\"name\":\"from-the-portal\"}");
+        Page forged = browser.post(keys, Map.of("name", "forged"));
+        Page created = browser.submit(keys, "/portal/keys", Map.of("name", "from-the-portal"));
 
         assertThat(forged.status()).as("%s", forged).isEqualTo(403);
-        assertThat(forged.contentType()).startsWith("application/problem+json");
-        assertThat(created.status()).as("%s", created).isEqualTo(201);
-        assertThat(((Number) created.json().get("user_id")).longValue()).isEqualTo(userId);
-        Reply listed = browser.fetch("GET", keys, null);
-        assertThat(listed.status()).as("%s", listed).isEqualTo(200);
+        assertThat(created.status()).as("%s", created).isEqualTo(200);
+        assertThat(created.body()).contains("it will not be shown again");
+        Page listed = browser.navigate(keys);
         assertThat(listed.body()).contains("from-the-portal").doesNotContain("forged");
     }
 
     @Test
-    void theRelayCarriesTheSessionsTokenAndNeverTheBrowsersCookies() {
+    void noTokenEverReachesTheBrowser() {
         Browser browser = new Browser();
-        Person person = fixtures.newPerson("relayed");
-        assertThat(SignIn.toPortal(browser, stack.gatewayA(), stack.idp(), person).status()).isEqualTo(200);
+        Person person = fixtures.newPerson("tokenless");
+        List<Page> pages = new ArrayList<>();
+        pages.add(SignIn.toPortal(browser, stack.gatewayA(), stack.idp(), person));
+        for (String page : List.of("/portal/account", "/portal/keys")) {
+            pages.add(browser.navigate(stack.gatewayA() + page));
+        }
 
-        BackendRequest received = relayed(browser);
-
-        assertThat(received.has("Cookie")).as("a cookie reached the backend").isFalse();
-        String token = received.header("Authorization").orElseThrow().replaceFirst("^Bearer ", "");
-        assertThat(Tokens.claims(token)).containsEntry("email", person.email()).containsEntry("auth_type", "JWT");
-        assertThat(Duration.between(Tokens.issuedAt(token), Tokens.expiry(token)))
-            .isEqualTo(Stack.PORTAL_ACCESS_TOKEN_TTL);
+        for (Page page : pages) {
+            assertThat(page.status()).as("%s", page).isEqualTo(200);
+            assertThat(page.body()).as("%s", page.uri()).doesNotContain("eyJ");
+            assertThat(page.headers().map().toString()).as("%s", page.uri()).doesNotContain("eyJ");
+        }
+        for (String name : browser.cookieNames(stack.gatewayA())) {
+            assertThat(browser.cookie(stack.gatewayA(), name).orElseThrow()).as(name).doesNotContain("eyJ");
+        }
     }
 
     @Test
-    void anAccessTokenThatHasExpiredIsRefreshedForTheNextCall() {
+    void anAccessTokenThatHasExpiredIsRefreshedForTheNextPage() {
         Browser browser = new Browser();
         Person person = fixtures.newPerson("refreshed");
         assertThat(SignIn.toPortal(browser, stack.gatewayA(), stack.idp(), person).status()).isEqualTo(200);
-        String first = bearer(relayed(browser));
-        Instant expired = Tokens.expiry(first).plusSeconds(1); // exp is in whole seconds
-        Poll.sleep(Duration.between(Instant.now(), expired));
         AccessLog authServer = stack.authServerAccessLog();
-        long tokenRequestsBefore = authServer.tokenRequests();
 
-        Instant sent = Instant.now();
-        String second = bearer(relayed(browser));
+        for (int round = 1; round <= 2; round++) {
+            Poll.sleep(Stack.PORTAL_ACCESS_TOKEN_TTL.plusSeconds(1));
+            long tokenRequestsBefore = authServer.tokenRequests();
 
-        assertThat(Tokens.expiry(first)).as("the first token had expired").isBefore(sent);
-        assertThat(second).isNotEqualTo(first);
-        assertThat(Tokens.expiry(second)).as("the relayed token is current").isAfter(sent);
-        assertThat(Tokens.claims(second)).containsEntry("sub", Tokens.claims(first).get("sub"));
-        assertThat(authServer.tokenRequests()).as("refresh requests at auth-server").isGreaterThan(tokenRequestsBefore);
+            Page account = browser.navigate(stack.gatewayA() + "/portal/account");
+
+            assertThat(account.status()).as("round %d: %s", round, account).isEqualTo(200);
+            assertThat(account.body()).as("round %d", round).contains(person.email());
+            assertThat(authServer.tokenRequests()).as("round %d: refreshes at auth-server", round)
+                .isGreaterThan(tokenRequestsBefore);
+        }
+        assertThat(stack.portalLog()).doesNotContain("Portal session ended");
     }
 
     @Test
@@ -163,33 +166,24 @@ class PortalInBrowserIT {
         for (String name : browser.cookieNames(stack.gatewayA())) {
             cookies.put(name, browser.cookie(stack.gatewayA(), name).orElseThrow());
         }
-        Expect.ok(Browser.replay(stack.gatewayA() + "/portal/me", cookies)); // the copy works while signed in
+        String account = stack.gatewayA() + "/portal/account";
+        assertThat(Browser.replay(account, cookies).status()).as("the copy works while signed in").isEqualTo(200);
 
-        Reply forged = browser.fetch("POST", stack.gatewayA() + "/logout", null, false);
+        Page forged = browser.post(stack.gatewayA() + "/portal/logout", Map.of());
         assertThat(forged.status()).as("sign-out without the CSRF token: %s", forged).isEqualTo(403);
-        Expect.ok(browser.fetch("GET", stack.gatewayA() + "/portal/me", null));
-        Page signedOut = browser.submit(stack.gatewayA() + "/logout");
+        assertThat(browser.fetch("GET", account, null).status()).isEqualTo(200);
+        Page signedOut = browser.submit(account, "/portal/logout", Map.of());
 
         assertThat(signedOut.uri()).as("back at the start page: %s", signedOut).isEqualTo(URI.create(stack.gatewayA() + "/"));
         assertThat(signedOut.passedThrough(stack.authServer() + "/connect/logout")).as("auth-server's sign-out").isPresent();
-        Expect.unauthorized(browser.fetch("GET", stack.gatewayA() + "/portal/me", null));
-        Expect.unauthorized(browser.fetch("GET", stack.gatewayA() + "/portal/api/v1/users/me", null));
-        Expect.unauthorized(Browser.replay(stack.gatewayA() + "/portal/me", cookies));
+        assertThat(signedOut.body()).contains("id=\"sign-in\"");
+        expectSignInAsked(browser.fetch("GET", account, null));
+        expectSignInAsked(Browser.replay(account, cookies));
     }
 
-    /** The portal calls an example route; the tap shows what resource-service received from the relay. */
-    private BackendRequest relayed(Browser browser) {
-        String marker = "portal-" + UUID.randomUUID();
-        Reply reply = browser.fetch("GET", stack.gatewayA() + "/portal/api/examples/jwt-only?marker=" + marker, null);
-        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-        return stack.backendTap().requests().stream()
-            .filter(request -> request.requestLine().contains(marker))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("resource-service received no " + marker));
-    }
-
-    private static String bearer(BackendRequest request) {
-        return request.header("Authorization").orElseThrow().replaceFirst("^Bearer ", "");
+    private static void expectSignInAsked(Reply reply) {
+        assertThat(reply.status()).as("%s", reply).isEqualTo(302);
+        assertThat(reply.headers().firstValue("Location")).as("%s", reply).hasValue(SIGN_IN);
     }
 
     /** Where in the chain the browser was at {@code address} (a prefix if it ends with {@code ?}, else exactly). */

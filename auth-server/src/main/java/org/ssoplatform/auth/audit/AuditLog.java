@@ -1,5 +1,9 @@
 package org.ssoplatform.auth.audit;
 
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -63,23 +67,22 @@ public class AuditLog {
             .update();
     }
 
-    AuditPage page(int page, int size, String targetType, String targetId, String action) {
+    /** What to read of the trail; every part may be {@code null} (no filter). {@code to} is exclusive. */
+    record Filter(String targetType, String targetId, String action, Long actor, Instant from, Instant to) {
+    }
+
+    AuditPage page(int page, int size, Filter filter) {
         String where = " WHERE (CAST(:type AS text) IS NULL OR target_type = :type)"
                 + " AND (CAST(:target AS text) IS NULL OR target_id = :target)"
-                + " AND (CAST(:action AS text) IS NULL OR action = :action)";
-        long total = jdbc.sql("SELECT count(*) FROM audit_log" + where)
-            .param("type", targetType)
-            .param("target", targetId)
-            .param("action", action)
-            .query(Long.class)
-            .single();
-        List<AuditEntry> items = jdbc.sql("""
+                + " AND (CAST(:action AS text) IS NULL OR action = :action)"
+                + " AND (CAST(:actor AS bigint) IS NULL OR actor_user_id = :actor)"
+                + " AND (CAST(:from AS timestamptz) IS NULL OR at >= :from)"
+                + " AND (CAST(:to AS timestamptz) IS NULL OR at < :to)";
+        long total = bind(jdbc.sql("SELECT count(*) FROM audit_log" + where), filter).query(Long.class).single();
+        List<AuditEntry> items = bind(jdbc.sql("""
                 SELECT id, actor_user_id, actor_api_key_id, action, target_type, target_id, CAST(details AS text),
                        client_address, at
-                FROM audit_log""" + where + " ORDER BY at DESC, id DESC LIMIT :size OFFSET :offset")
-            .param("type", targetType)
-            .param("target", targetId)
-            .param("action", action)
+                FROM audit_log""" + where + " ORDER BY at DESC, id DESC LIMIT :size OFFSET :offset"), filter)
             .param("size", size)
             .param("offset", (long) page * size)
             .query((rs, n) -> new AuditEntry(rs.getLong(1), (Long) rs.getObject(2), (Long) rs.getObject(3),
@@ -87,6 +90,19 @@ public class AuditLog {
                     rs.getString(8), rs.getTimestamp(9).toInstant()))
             .list();
         return new AuditPage(items, page, size, total);
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Filter filter) {
+        return statement.param("type", filter.targetType())
+            .param("target", filter.targetId())
+            .param("action", filter.action())
+            .param("actor", filter.actor(), Types.BIGINT)
+            .param("from", timestamp(filter.from()), Types.TIMESTAMP_WITH_TIMEZONE)
+            .param("to", timestamp(filter.to()), Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     /**

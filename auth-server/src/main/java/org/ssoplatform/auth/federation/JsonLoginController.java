@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/auth/{provider}")
 @Tag(name = "Sign-in", description = "The seed's sign-in for API clients and scripts, in JSON: no browser session. "
-        + "Browsers sign in at the gateway instead (`/oauth2/authorization/portal`).")
+        + "Browsers sign in at the portal instead (`/portal/oauth2/authorization/portal` on the gateway).")
 @SecurityRequirements // public: these endpoints are how a caller gets a token
 class JsonLoginController {
 

@@ -1,5 +1,6 @@
 package org.ssoplatform.auth.audit;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -87,6 +88,36 @@ class AuditApiTests extends ManagementApiFlow {
         assertThat(first.json().path("items").get(1).path("id").asLong())
             .isGreaterThan(second.json().path("items").get(0).path("id").asLong());
         assertProblem(http.get("/api/v1/audit?size=500", admin), 400, "validation_failed");
+    }
+
+    @Test
+    void theTrailIsFilteredByActorAndByTime() throws InterruptedException {
+        User ada = newUser("user");
+        User bob = newUser("user");
+        String admin = tokenFor(newUser("admin"));
+        Instant before = Instant.now().minusMillis(1);
+        long adaKey = createKey(tokenFor(ada), Map.of("name", "ada's")).path("id").asLong();
+        long bobKey = createKey(tokenFor(bob), Map.of("name", "bob's")).path("id").asLong();
+        Thread.sleep(5); // the next key is created strictly after "between"
+        Instant between = Instant.now();
+        long adaLater = createKey(tokenFor(ada), Map.of("name", "ada's later")).path("id").asLong();
+
+        JsonNode byAda = http.get("/api/v1/audit?actor=" + ada.id() + "&action=api_key.created", admin).json();
+        JsonNode adaEarly = http.get("/api/v1/audit?actor=" + ada.id() + "&from=" + before + "&to=" + between, admin)
+            .json();
+        JsonNode sinceBetween = http.get("/api/v1/audit?action=api_key.created&from=" + between, admin).json();
+
+        assertThat(targets(byAda)).containsExactly(Long.toString(adaLater), Long.toString(adaKey));
+        assertThat(targets(adaEarly)).containsExactly(Long.toString(adaKey));
+        assertThat(targets(sinceBetween)).contains(Long.toString(adaLater))
+            .doesNotContain(Long.toString(adaKey), Long.toString(bobKey));
+        assertThat(http.get("/api/v1/audit?from=yesterday", admin).status()).isEqualTo(400);
+        assertProblem(http.get("/api/v1/audit?actor=0", admin), 400, "validation_failed");
+    }
+
+    private static List<String> targets(JsonNode page) {
+        return StreamSupport.stream(page.path("items").spliterator(), false).map(n -> n.path("target_id").asString())
+            .toList();
     }
 
     private static List<String> actions(JsonNode page) {

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Sign-in sessions live in Redis: without it a browser sign-in gets a 503 problem, not a 500. */
 class DependencyDownTests extends AuthServerFlow {
 
-    private static final String PORTAL_CALLBACK = "http://localhost:8080/login/oauth2/code/portal";
+    private static final String PORTAL_CALLBACK = "http://localhost:8080/portal/login/oauth2/code/portal";
 
     @Autowired
     ConfigurableEnvironment environment;

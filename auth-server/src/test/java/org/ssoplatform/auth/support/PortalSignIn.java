@@ -12,7 +12,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 public record PortalSignIn(Browser browser, Map<String, Object> tokens) {
 
-    public static final String CALLBACK = "http://localhost:8080/login/oauth2/code/portal";
+    public static final String CALLBACK = "http://localhost:8080/portal/login/oauth2/code/portal";
 
     public static final String SECRET = "test-portal-secret-0123456789abcdef0123456789";
 

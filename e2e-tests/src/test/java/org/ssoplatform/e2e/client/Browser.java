@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,16 +81,44 @@ public final class Browser {
     }
 
     /**
-     * Submits a form of the page at {@code url}'s site that holds only its CSRF token (the
-     * {@code XSRF-TOKEN} cookie's value as {@code _csrf}, as the portal's forms carry it), following every
-     * redirect of the answer.
+     * Submits a form of the portal as a person does: the page at {@code pageUrl} is loaded, and the form whose
+     * action is {@code action} sent with the CSRF token that page put into it, plus {@code fields}, following
+     * every redirect of the answer.
      */
-    public Page submit(String url) {
+    public Page submit(String pageUrl, String action, Map<String, String> fields) {
+        Page page = navigate(pageUrl);
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.put("_csrf", csrfToken(page, action));
+        return post(page.uri().resolve(action).toString(), form);
+    }
+
+    /** Posts {@code form} as {@code application/x-www-form-urlencoded} to {@code url}, following every redirect. */
+    public Page post(String url, Map<String, String> form) {
         URI uri = URI.create(url);
-        String token = cookie(uri, "XSRF-TOKEN").orElseThrow(() -> new AssertionError("No XSRF-TOKEN cookie for " + url));
+        String body = String.join("&", form.entrySet().stream()
+            .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+            .toList());
         return follow(uri, HttpRequest.newBuilder(uri).header("Accept", NAVIGATION_ACCEPT)
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8))));
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** The CSRF token in the page's form whose action is {@code action}. */
+    public static String csrfToken(Page page, String action) {
+        Matcher form = Pattern
+            .compile("<form[^>]*action=\"" + Pattern.quote(action) + "\"[^>]*>(.*?)</form>",
+                    Pattern.DOTALL)
+            .matcher(page.body());
+        if (!form.find()) {
+            throw new AssertionError("No form posting to " + action + " on " + page);
+        }
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+            .matcher(form.group(1));
+        if (!token.find()) {
+            throw new AssertionError("The form posting to " + action + " carries no CSRF token: " + form.group());
+        }
+        return token.group(1);
     }
 
     private Page follow(URI start, HttpRequest.Builder first) {

@@ -10,7 +10,7 @@ import org.ssoplatform.e2e.stack.StandInIdp;
  * Signing in, two ways. The seed's JSON login, done as a user's API client does it, through a gateway:
  * {@code GET /api/v1/auth/{provider}/login} → the provider's authorization URL (the stand-in
  * answers at once with a redirect carrying code and state) → {@code GET} the callback → a token and
- * the user. And the portal's, done in a {@link Browser}: the gateway's {@code /oauth2/authorization/portal}
+ * the user. And the portal's, done in a {@link Browser}: the portal's {@code /portal/oauth2/authorization/portal} on the gateway
  * → auth-server's sign-in page → the provider's button → back through auth-server to the gateway.
  */
 public final class SignIn {
@@ -50,11 +50,11 @@ public final class SignIn {
     /**
      * Signs {@code person} in to the portal in {@code browser}, starting at {@code gateway} and clicking
      * the provider's button on auth-server's sign-in page. Returns the page the browser ends on (the
-     * portal's {@code /portal/me} when all went well) without judging it.
+     * portal's start page when all went well) without judging it.
      */
     public static synchronized Browser.Page toPortal(Browser browser, String gateway, StandInIdp idp, Person person) {
         idp.nextUser(person.subject(), person.email(), person.emailVerified(), person.name());
-        Browser.Page signInPage = browser.navigate(gateway + "/oauth2/authorization/portal");
+        Browser.Page signInPage = browser.navigate(gateway + "/portal/oauth2/authorization/portal");
         if (signInPage.status() != 200 || !signInPage.body().contains("Sign in")) {
             throw new AssertionError("Expected auth-server's sign-in page: " + signInPage);
         }

@@ -53,7 +53,7 @@ public final class AppProcess implements AutoCloseable {
             Path logDir) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + ": " + jar + " does not exist; package the apps first "
-                    + "(./mvnw -q -DskipTests -pl auth-server,gateway,resource-service,local-idp -am package)");
+                    + "(./mvnw -q -DskipTests -pl auth-server,gateway,resource-service,local-idp,portal -am package)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

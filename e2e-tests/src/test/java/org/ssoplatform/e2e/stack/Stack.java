@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 import com.nimbusds.jose.jwk.RSAKey;
 
 /**
- * The whole platform, once per test run: the stand-in IdP, auth-server, resource-service and two
- * gateway replicas, each a real process from its packaged jar on free ports, against real
+ * The whole platform, once per test run: the stand-in IdP, auth-server, resource-service, the portal and
+ * two gateway replicas, each a real process from its packaged jar on free ports, against real
  * PostgreSQL and Redis; and the local stand-in IdP of {@code ./platform up} (the local-idp jar, with
  * its sign-in form) for browser flows. Gateway A reaches resource-service through a {@link HeaderTap} so
  * tests can see what the backend received; gateway B reaches it directly. Every guard is on as shipped,
@@ -47,14 +47,11 @@ public final class Stack implements AutoCloseable {
 
     private static final int USER_RATE_PER_SECOND = 10;
 
-    /**
-     * Lifetime of the portal's access tokens, short enough for a test to see one expire. It is below
-     * the gateway's refresh margin (Spring Security's 60 s clock skew), so every relay refreshes.
-     */
+    /** Lifetime of the portal's access tokens, short enough for a test to see one expire and be refreshed. */
     public static final Duration PORTAL_ACCESS_TOKEN_TTL = Duration.ofSeconds(5);
 
-    /** Where auth-server sends a browser back to a gateway after the portal's sign-in. */
-    public static final String PORTAL_CALLBACK_PATH = "/login/oauth2/code/portal";
+    /** Where auth-server sends a browser back to a gateway, which routes it to the portal, after signing in. */
+    public static final String PORTAL_CALLBACK_PATH = "/portal/login/oauth2/code/portal";
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
@@ -84,6 +81,8 @@ public final class Stack implements AutoCloseable {
 
     private AppProcess gatewayB;
 
+    private AppProcess portal;
+
     private Stack(Path logs) {
         this.logs = logs;
     }
@@ -107,9 +106,9 @@ public final class Stack implements AutoCloseable {
         services = track(BackingServices.start());
         idp = track(new StandInIdp());
         redis = track(new PlatformRedis(services));
-        int[] ports = Ports.free(6);
+        int[] ports = Ports.free(7);
         int authPort = ports[0], resourcePort = ports[1], tapPort = ports[2], gatewayAPort = ports[3],
-                gatewayBPort = ports[4], localIdpPort = ports[5];
+                gatewayBPort = ports[4], localIdpPort = ports[5], portalPort = ports[6];
         String issuer = "http://localhost:" + authPort;
         secrets = Secrets.generate();
 
@@ -123,13 +122,16 @@ public final class Stack implements AutoCloseable {
                         issuer),
                 List.of(), logs));
         tap = track(new HeaderTap(tapPort, resourcePort));
+        portal = track(AppProcess.start("portal", jar("portal"), portalPort,
+                portalEnv(portalPort, issuer, gateways.get(0), secrets), portalArgs(), logs));
+        String portalUrl = "http://localhost:" + portalPort;
         gatewayA = track(AppProcess.start("gateway-a", jar("gateway"), gatewayAPort,
-                gatewayEnv(gatewayAPort, issuer, "http://127.0.0.1:" + tapPort, secrets), gatewayArgs(), logs));
+                gatewayEnv(gatewayAPort, issuer, "http://127.0.0.1:" + tapPort, portalUrl), gatewayArgs(), logs));
         gatewayB = track(AppProcess.start("gateway-b", jar("gateway"), gatewayBPort,
-                gatewayEnv(gatewayBPort, issuer, "http://127.0.0.1:" + resourcePort, secrets), gatewayArgs(), logs));
+                gatewayEnv(gatewayBPort, issuer, "http://127.0.0.1:" + resourcePort, portalUrl), gatewayArgs(), logs));
 
         localIdp.awaitAnswer(STARTUP_TIMEOUT, "/local/.well-known/openid-configuration", "authorization_endpoint");
-        for (AppProcess app : List.of(authServer, resourceService, gatewayA, gatewayB)) {
+        for (AppProcess app : List.of(authServer, resourceService, portal, gatewayA, gatewayB)) {
             app.awaitHealthy(STARTUP_TIMEOUT);
         }
         System.out.printf("e2e: platform up in %d s on %s (logs in %s)%n",
@@ -171,8 +173,7 @@ public final class Stack implements AutoCloseable {
         return args;
     }
 
-    private Map<String, String> gatewayEnv(int port, String issuer, String resourceServiceUrl,
-            Map<String, String> secrets) {
+    private Map<String, String> gatewayEnv(int port, String issuer, String resourceServiceUrl, String portalUrl) {
         Map<String, String> env = new HashMap<>(services.env());
         env.remove("POSTGRES_PASSWORD"); // the gateway never talks to PostgreSQL
         env.put("GATEWAY_PORT", String.valueOf(port));
@@ -180,8 +181,25 @@ public final class Stack implements AutoCloseable {
         env.put("AUTH_ISSUER", issuer);
         env.put("RESOURCE_SERVICE_URL", resourceServiceUrl);
         env.put("GATEWAY_CLIENT_SECRET", secrets.get("GATEWAY_CLIENT_SECRET"));
+        env.put("PORTAL_URL", portalUrl);
+        return env;
+    }
+
+    /** As {@code ./platform up} runs it: behind gateway A, calling auth-server directly. */
+    private Map<String, String> portalEnv(int port, String issuer, String publicUrl, Map<String, String> secrets) {
+        Map<String, String> env = new HashMap<>(services.env());
+        env.remove("POSTGRES_PASSWORD"); // the portal never talks to PostgreSQL
+        env.put("PORTAL_PORT", String.valueOf(port));
+        env.put("AUTH_ISSUER", issuer);
+        env.put("PORTAL_API_URL", issuer);
+        env.put("GATEWAY_URL", publicUrl);
         env.put("PORTAL_CLIENT_SECRET", secrets.get("PORTAL_CLIENT_SECRET"));
         return env;
+    }
+
+    /** Its access tokens live 5 s here: refreshed when less than a second is left, not at once. */
+    private static List<String> portalArgs() {
+        return List.of("--platform.portal.refresh-margin=1s");
     }
 
     private static List<String> gatewayArgs() {
@@ -205,6 +223,16 @@ public final class Stack implements AutoCloseable {
 
     public String authServer() {
         return authServer.url();
+    }
+
+    /** The portal's own address (people reach it through gateway A). */
+    public String portal() {
+        return portal.url();
+    }
+
+    /** Everything the portal has logged so far. */
+    public String portalLog() {
+        return AccessLog.read(portal.log());
     }
 
     public StandInIdp idp() {

@@ -10,11 +10,11 @@ import org.ssoplatform.contract.Headers;
 /**
  * The edge itself ({@code platform.gateway.*}).
  *
- * @param authServerUrl where the gateway reaches auth-server (JWKS, token exchange, portal tokens)
+ * @param authServerUrl where the gateway reaches auth-server (JWKS, token exchange)
  * @param authIssuer the public issuer in every token, also what browsers are sent to for login
  * @param publicPaths API paths that need no credential at the edge; every other routed path does
  * @param ownedHeaders headers only the gateway may set: any inbound copy is removed ({@code Headers.IDENTITY} by default)
- * @param corsAllowedOrigins browser origins allowed to call the APIs (the portal by default)
+ * @param corsAllowedOrigins browser origins allowed to call the APIs (the gateway's own origin by default)
  */
 @ConfigurationProperties("platform.gateway")
 public record GatewayProperties(

@@ -11,7 +11,7 @@ import org.ssoplatform.gateway.config.GatewayProperties;
 import org.ssoplatform.contract.Headers;
 
 /**
- * CORS for browsers calling the APIs or the portal back end from the allowed origins only
+ * CORS for browsers calling the APIs from the allowed origins only
  * ({@code platform.gateway.cors-allowed-origins}); both security chains use it, so pre-flights are
  * answered before authentication.
  */
@@ -27,7 +27,7 @@ class CorsConfig {
                 "X-XSRF-TOKEN"));
         cors.setExposedHeaders(List.of(Headers.CORRELATION_ID, "Retry-After", Headers.RATE_LIMIT_LIMIT,
                 Headers.RATE_LIMIT_REMAINING, Headers.RATE_LIMIT_RESET, "WWW-Authenticate", "Location"));
-        cors.setAllowCredentials(true); // the portal's session cookie
+        cors.setAllowCredentials(true); // browsers on an allowed origin may send their cookies
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);

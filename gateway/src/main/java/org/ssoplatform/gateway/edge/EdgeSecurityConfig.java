@@ -5,7 +5,6 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -18,7 +17,6 @@ import org.springframework.web.server.WebFilter;
 import org.ssoplatform.gateway.apikey.ApiKeyAuthenticator;
 import org.ssoplatform.gateway.bearer.BearerFailureHandler;
 import org.ssoplatform.gateway.edge.EdgeChains.Lane;
-import org.ssoplatform.gateway.portal.PortalPaths;
 import org.ssoplatform.gateway.web.Caller;
 import org.ssoplatform.gateway.web.ProblemAccessDeniedHandler;
 import org.ssoplatform.gateway.web.ProblemEntryPoint;
@@ -26,12 +24,12 @@ import org.ssoplatform.gateway.web.Problems;
 import org.ssoplatform.contract.Headers;
 
 /**
- * The chains of everything the portal chain does not take. Stateless: each request authenticates
+ * The gateway's security chains. Stateless: each request authenticates
  * with a bearer JWT or an API key, or goes to a configured public path. Two lanes beside Spring
  * Security's proxy ({@link EdgeChains}), by the {@link Credentials} a request carries: none on a public
  * path (CORS only) and only an API key (the key's authentication); and the API chain for all others:
  * both credentials (400), a bearer JWT, or none on a protected path (401). All of them obey one set of
- * {@link AccessRules}. Neither lane takes the portal's paths, whose chain comes first.
+ * {@link AccessRules}. The portal's pages are public paths here: the portal signs people in itself.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeSecurityConfig {
@@ -48,8 +46,7 @@ class EdgeSecurityConfig {
             Caller.ANONYMOUS.putOn(exchange);
             return corsFilter.filter(exchange, chain);
         };
-        return new Lane(Credentials.NONE, request -> rules.openToAnyone(request) && notThePortals(request),
-                List.of(anonymous));
+        return new Lane(Credentials.NONE, rules::openToAnyone, List.of(anonymous));
     }
 
     /**
@@ -63,12 +60,7 @@ class EdgeSecurityConfig {
     Lane apiKeyLane(CorsConfigurationSource cors, ApiKeyAuthenticator apiKeys) {
         WebFilter authentication = (exchange, chain) -> apiKeys.authenticate(exchange, chain,
                 exchange.getRequest().getHeaders().getFirst(Headers.API_KEY));
-        return new Lane(Credentials.API_KEY, EdgeSecurityConfig::notThePortals,
-                List.of(new CorsWebFilter(cors), authentication));
-    }
-
-    private static boolean notThePortals(ServerHttpRequest request) {
-        return !PortalPaths.ALL.test(request);
+        return new Lane(Credentials.API_KEY, request -> true, List.of(new CorsWebFilter(cors), authentication));
     }
 
     @Bean

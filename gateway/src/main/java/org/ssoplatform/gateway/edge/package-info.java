@@ -13,7 +13,7 @@
  * either way the request passes the firewall ({@link org.ssoplatform.gateway.edge.CheckOnceFirewall}, a
  * rejection is a 400 problem) first.</li>
  * </ol>
- * Then, by the credentials it carries (a portal path, whatever it carries, goes to the portal chain):
+ * Then, by the credentials it carries (the portal's pages are public paths, proxied to the portal):
  * <dl>
  * <dt>None, on a public path ({@link org.ssoplatform.gateway.edge.AccessRules})</dt>
  * <dd>the no-credential lane: CORS, the caller recorded as anonymous; then the route, not rate-limited.</dd>

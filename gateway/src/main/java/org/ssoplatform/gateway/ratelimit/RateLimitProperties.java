@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether routed requests are limited at all
  * @param apiKey the default bucket of each API key
- * @param user the default bucket of each user (JWT {@code sub}, or the portal session's user)
+ * @param user the default bucket of each user (JWT {@code sub})
  * @param apiKeys buckets for particular key ids, overriding {@code api-key}
  * @param timeout the longest the limiter may delay a request; past it the request passes
  * @param maxBatch the most tokens an instance takes from a shared bucket at once (1: one Redis call per

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** 403 as problem+json (e.g. a portal request without its CSRF token). */
+/** 403 as problem+json. */
 @Component
 public class ProblemAccessDeniedHandler implements ServerAccessDeniedHandler {
 

@@ -63,9 +63,6 @@ class AuthServerDownTests extends SharedGateway {
                 .exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-            gateway.client().get().uri("/oauth2/authorization/portal").exchange()
-                .expectStatus().is3xxRedirection()
-                .expectHeader().valueMatches("Location", TestTokens.ISSUER + "/oauth2/authorize\\?.*");
         }
     }
 

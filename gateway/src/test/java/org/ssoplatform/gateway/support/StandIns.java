@@ -19,9 +19,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * auth-server and a backend, stood in by WireMock over real HTTP: the JWKS of {@link TestTokens},
- * the token endpoint answering per key as docs/contracts.md says, and a backend answering 200 to
- * anything (the headers it received are read from its request journal).
+ * auth-server, a backend and the portal, stood in by WireMock over real HTTP: the JWKS of
+ * {@link TestTokens}, the token endpoint answering per key as docs/contracts.md says, and a backend and a
+ * portal answering 200 to anything (the headers they received are read from their request journals).
  */
 public final class StandIns {
 
@@ -31,12 +31,17 @@ public final class StandIns {
 
     public final WireMockServer backend = new WireMockServer(options().dynamicPort());
 
+    public final WireMockServer portal = new WireMockServer(options().dynamicPort());
+
     public StandIns() {
         authServer.start();
         backend.start();
+        portal.start();
         authServer.stubFor(get("/oauth2/jwks").willReturn(okJson(TestTokens.jwks())));
         authServer.stubFor(any(urlPathMatching("/api/v1/auth/.*")).willReturn(okJson("{\"ok\":true}")));
         backend.stubFor(any(anyUrl()).willReturn(okJson("{\"ok\":true}")));
+        portal.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+            .withBody("from the portal")));
     }
 
     /** Properties pointing a gateway at these stand-ins, with short test timeouts. */
@@ -44,6 +49,7 @@ public final class StandIns {
         registry.add("platform.gateway.auth-server-url", authServer::baseUrl);
         registry.add("platform.gateway.auth-issuer", () -> TestTokens.ISSUER);
         registry.add("RESOURCE_SERVICE_URL", backend::baseUrl);
+        registry.add("PORTAL_URL", portal::baseUrl);
         registry.add("platform.gateway.api-key.client-secret", () -> "test-gateway-secret-0123456789abcdef");
         registry.add("platform.gateway.api-key.exchange-timeout", () -> "1s");
         registry.add("platform.gateway.backend.response-timeout", () -> "2s");
