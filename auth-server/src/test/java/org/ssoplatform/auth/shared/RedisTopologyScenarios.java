@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class RedisTopologyScenarios extends ManagementApiFlow {
 
-    private static final String PORTAL_CALLBACK = "http://localhost:8080/login/oauth2/code/portal";
+    private static final String PORTAL_CALLBACK = "http://localhost:8080/portal/login/oauth2/code/portal";
 
     private static ConfigurableApplicationContext instance;
 
