@@ -18,12 +18,13 @@ import org.springframework.util.StringUtils;
  * @param publicPaths paths served without a token (health and info are always public)
  * @param jwksTimeout connect and read timeout of a JWKS fetch. Longer than Nimbus's 500 ms default: a busy
  * auth-server answering in 600 ms should not turn every request of the next 30 s into a 503 (the key source
- * refuses to refetch sooner after a failure).
+ * refuses to refetch sooner after a failure); short enough that the fetch and its one retry keep a request on a
+ * hung auth-server under 2 s.
  */
 @ConfigurationProperties("platform.resource-server")
 public record PlatformResourceServerProperties(String issuerUri, String jwkSetUri,
         @DefaultValue("platform-api") String audience, @DefaultValue("30s") Duration clockSkew,
-        @DefaultValue List<String> publicPaths, @DefaultValue("3s") Duration jwksTimeout) {
+        @DefaultValue List<String> publicPaths, @DefaultValue("800ms") Duration jwksTimeout) {
 
     /** The JWKS address actually used: the configured one, or the auth-server's standard path under the issuer. */
     public String effectiveJwkSetUri() {

@@ -11,8 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rotationGrace how long a rotated-out secret keeps working (never beyond the key's own expiry)
  * @param usageFlushInterval pause between two flushes of the gateways' usage counters to {@code last_used_at}
  * @param usageFlushBatch key ids popped from Redis and written per statement
+ * @param invalidationRelayInterval pause between two runs of the relay that publishes invalidations Redis refused
  */
 @ConfigurationProperties("platform.api-keys")
 record ApiKeyProperties(@DefaultValue("24h") Duration rotationGrace, @DefaultValue("30s") Duration usageFlushInterval,
-        @DefaultValue("500") int usageFlushBatch) {
+        @DefaultValue("500") int usageFlushBatch, @DefaultValue("250ms") Duration invalidationRelayInterval) {
 }

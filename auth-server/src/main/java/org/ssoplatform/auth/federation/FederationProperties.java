@@ -12,10 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param providers per registration id: {@code platform.auth.providers.<id>.trust-email-verified}
  * @param linkIntentTtl how long a started link waits for its provider's callback (at most 10 minutes)
  * @param linkMaxSignInAge how recent the sign-in of a user starting a link must be; older, they sign in again
+ * @param providerRetryInterval how often a provider whose discovery document could not be fetched is tried again
+ * @param providerDiscoveryTimeout bound of each fetch of a discovery document (at start-up and when retrying, never
+ *        on a request's path)
  */
 @ConfigurationProperties("platform.auth")
 public record FederationProperties(@DefaultValue Map<String, Provider> providers,
-        @DefaultValue("10m") Duration linkIntentTtl, @DefaultValue("5m") Duration linkMaxSignInAge) {
+        @DefaultValue("10m") Duration linkIntentTtl, @DefaultValue("5m") Duration linkMaxSignInAge,
+        @DefaultValue("5s") Duration providerRetryInterval, @DefaultValue("5s") Duration providerDiscoveryTimeout) {
 
     static final Duration MAX_LINK_INTENT_TTL = Duration.ofMinutes(10);
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.crypto.keygen.Base64StringKeyGenerator;
@@ -17,7 +18,6 @@ import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResp
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -56,7 +56,7 @@ class JsonLogin {
 
     private static final StringKeyGenerator SECRETS = new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(), 32);
 
-    private final ClientRegistrationRepository providers;
+    private final FederationConfig.Providers providers;
 
     private final LoginStateStore states;
 
@@ -73,7 +73,7 @@ class JsonLogin {
 
     private final AuthServerProperties properties;
 
-    JsonLogin(ClientRegistrationRepository providers, LoginStateStore states, FederatedOidcUserService oidcUsers,
+    JsonLogin(FederationConfig.Providers providers, LoginStateStore states, FederatedOidcUserService oidcUsers,
             FederatedOAuth2UserService oauth2Users, JwtDecoderFactory<ClientRegistration> idTokenDecoders,
             OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> codeExchange, FederatedSignIn signIn,
             TokenIssuer tokens, UserViews users, AuthServerProperties properties, AuditLog audit) {
@@ -160,6 +160,12 @@ class JsonLogin {
 
     private ClientRegistration registration(String provider) {
         ClientRegistration registration = providers.findByRegistrationId(provider);
+        if (registration == null && providers.isConfigured(provider)) {
+            ErrorResponseException unavailable = ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "provider_unavailable",
+                    "The identity provider '" + provider + "' cannot be reached right now; try again shortly");
+            unavailable.getHeaders().set(HttpHeaders.RETRY_AFTER, "10");
+            throw unavailable;
+        }
         if (registration == null) {
             throw ApiProblem.of(HttpStatus.NOT_FOUND, "unknown_provider", "No identity provider named '" + provider + "'");
         }

@@ -51,6 +51,11 @@ class LoginPageController {
                 .append(HtmlUtils.htmlEscape(provider.getClientName()))
                 .append("</a></li>\n");
         }
+        for (String unavailable : providers.unavailableNames()) {
+            page.append("<li aria-disabled=\"true\">")
+                .append(HtmlUtils.htmlEscape(unavailable))
+                .append(": unavailable right now, try again shortly</li>\n");
+        }
         return page.append("</ul></main></body></html>\n").toString();
     }
 

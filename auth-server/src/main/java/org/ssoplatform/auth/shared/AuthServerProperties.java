@@ -24,7 +24,7 @@ public record AuthServerProperties(@DefaultValue("http://localhost:9000") String
         @DefaultValue("platform-api") String audience, @DefaultValue("15m") Duration accessTokenTtl,
         @DefaultValue("8h") Duration refreshTokenTtl, @DefaultValue("5m") Duration apiKeyTokenTtl,
         @DefaultValue List<String> bootstrapAdmins, @DefaultValue("10m") Duration loginStateTtl,
-        @DefaultValue("cli") String jsonLoginClient, @DefaultValue("5s") Duration providerTimeout) {
+        @DefaultValue("cli") String jsonLoginClient, @DefaultValue("1s") Duration providerTimeout) {
 
     public boolean isBootstrapAdmin(String email) {
         return email != null && bootstrapAdmins.stream().anyMatch(email::equalsIgnoreCase);

@@ -1,6 +1,12 @@
 package org.ssoplatform.auth.shared;
 
 import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,10 +14,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -46,9 +54,23 @@ class DependencyDownFilter extends OncePerRequestFilter {
         }
     }
 
-    private static boolean dependencyDown(Throwable failure) {
+    /**
+     * Unreachable, timed out or refusing connections: PostgreSQL's connection states (08xxx, also when a
+     * transaction could not begin) and Redis's timeouts and "not connected" rejections, which Spring reports as
+     * query timeouts and system exceptions rather than resource failures.
+     */
+    static boolean dependencyDown(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof QueryTimeoutException
+                    || cause instanceof RedisConnectionException || cause instanceof RedisCommandTimeoutException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || cause.getClass() == RedisException.class) { // "Currently not connected. Commands are rejected."
+                return true;
+            }
+            // The connection died mid-transaction: the rollback fails too, and carries what failed first.
+            if (cause instanceof TransactionSystemException rollback && (rollback.getCause() instanceof SQLException
+                    || rollback.getApplicationException() != null && dependencyDown(rollback.getApplicationException()))) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package org.ssoplatform.e2e.stack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import org.ssoplatform.testsupport.TcpProxy;
 
 /**
  * The whole platform, once per test run: the stand-in IdP, auth-server, resource-service, the portal and
@@ -69,6 +71,8 @@ public final class Stack implements AutoCloseable {
 
     private PlatformRedis redis;
 
+    private TcpProxy redisLink;
+
     private Map<String, String> secrets;
 
     private HeaderTap tap;
@@ -106,6 +110,7 @@ public final class Stack implements AutoCloseable {
         services = track(BackingServices.start());
         idp = track(new StandInIdp());
         redis = track(new PlatformRedis(services));
+        redisLink = track(redisLink(services));
         int[] ports = Ports.free(7);
         int authPort = ports[0], resourcePort = ports[1], tapPort = ports[2], gatewayAPort = ports[3],
                 gatewayBPort = ports[4], localIdpPort = ports[5], portalPort = ports[6];
@@ -145,6 +150,8 @@ public final class Stack implements AutoCloseable {
     private Map<String, String> authServerEnv(int port, String issuer, Map<String, String> secrets, String localIdpUrl,
             List<String> gateways) {
         Map<String, String> env = new HashMap<>(services.env());
+        env.put("REDIS_HOST", "127.0.0.1");
+        env.put("REDIS_PORT", String.valueOf(redisLink.port()));
         env.putAll(secrets);
         env.put("AUTH_SERVER_PORT", String.valueOf(port));
         env.put("AUTH_ISSUER", issuer);
@@ -176,6 +183,8 @@ public final class Stack implements AutoCloseable {
     private Map<String, String> gatewayEnv(int port, String issuer, String resourceServiceUrl, String portalUrl) {
         Map<String, String> env = new HashMap<>(services.env());
         env.remove("POSTGRES_PASSWORD"); // the gateway never talks to PostgreSQL
+        env.put("REDIS_HOST", "127.0.0.1");
+        env.put("REDIS_PORT", String.valueOf(redisLink.port()));
         env.put("GATEWAY_PORT", String.valueOf(port));
         env.put("AUTH_SERVER_URL", issuer);
         env.put("AUTH_ISSUER", issuer);
@@ -242,6 +251,23 @@ public final class Stack implements AutoCloseable {
     /** The local-idp jar's base URL: its sign-in form is where a browser signs in. */
     public String localIdp() {
         return localIdp.url();
+    }
+
+    /**
+     * The apps' way to Redis (auth-server's and both gateways'): {@link TcpProxy#stop()} is a Redis outage for
+     * the platform, {@link TcpProxy#start()} its end; the tests' own view ({@link #redis()}) stays connected.
+     */
+    public TcpProxy redisLink() {
+        return redisLink;
+    }
+
+    private static TcpProxy redisLink(BackingServices services) {
+        try {
+            return new TcpProxy(services.redisHost(), services.redisPort());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** The run's Redis, as the gateways share it. */

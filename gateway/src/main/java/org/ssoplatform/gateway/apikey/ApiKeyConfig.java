@@ -2,6 +2,7 @@ package org.ssoplatform.gateway.apikey;
 
 import java.time.Clock;
 
+import io.lettuce.core.resource.ClientResources;
 import io.netty.channel.ChannelOption;
 import org.slf4j.LoggerFactory;
 
@@ -58,9 +59,9 @@ class ApiKeyConfig {
     }
 
     @Bean
-    InvalidationListener invalidationListener(ReactiveRedisConnectionFactory connections, RedisKeys keys,
-            LocalTokenCache local, ApiKeyRedis redis, JsonMapper json) {
-        return new InvalidationListener(connections, keys, local, redis, json);
+    InvalidationListener invalidationListener(ReactiveRedisConnectionFactory connections, ClientResources lettuce,
+            RedisKeys keys, LocalTokenCache local, ApiKeyRedis redis, JsonMapper json) {
+        return new InvalidationListener(connections, lettuce.eventBus(), keys, local, redis, json);
     }
 
     @Bean

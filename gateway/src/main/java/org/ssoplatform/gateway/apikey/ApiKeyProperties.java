@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("platform.gateway.api-key")
 record ApiKeyProperties(@DefaultValue("gateway") String clientId, @DefaultValue("") String clientSecret,
-        @DefaultValue("3s") Duration exchangeTimeout, @DefaultValue("10s") Duration localTtl,
+        @DefaultValue("1200ms") Duration exchangeTimeout, @DefaultValue("10s") Duration localTtl,
         @DefaultValue("10000") int localMaxEntries, @DefaultValue("30s") Duration expiryMargin,
         @DefaultValue("30s") Duration unknownTtl, @DefaultValue("500ms") Duration redisTimeout,
         @DefaultValue("10") int maxFailedAttempts, @DefaultValue("1m") Duration failedAttemptsWindow,

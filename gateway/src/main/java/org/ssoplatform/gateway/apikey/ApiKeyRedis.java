@@ -3,6 +3,7 @@ package org.ssoplatform.gateway.apikey;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,11 +45,16 @@ final class ApiKeyRedis {
             end
             return n""", Long.class);
 
+    private static final Duration BULK_DELETION_TIMEOUT = Duration.ofSeconds(30);
+
     private final ReactiveStringRedisTemplate redis;
 
     private final RedisKeys keys;
 
     private final ApiKeyProperties properties;
+
+    /** Bulk deletions under way: until they end, cached tokens and unknown marks read from Redis may be stale. */
+    private final AtomicInteger clearing = new AtomicInteger();
 
     ApiKeyRedis(ReactiveStringRedisTemplate redis, RedisKeys keys, ApiKeyProperties properties) {
         this.redis = redis;
@@ -61,7 +67,8 @@ final class ApiKeyRedis {
         Mono<Long> failures = redis.opsForValue().get(keys.failedAttempts(clientAddress)).map(Long::parseLong)
             .defaultIfEmpty(0L);
         return Mono.zip(cached, failures)
-            .map(values -> new Lookup(values.getT1().get(0), values.getT1().get(1) != null, values.getT2()))
+            .map(values -> clearing.get() > 0 ? new Lookup(null, false, values.getT2())
+                    : new Lookup(values.getT1().get(0), values.getT1().get(1) != null, values.getT2()))
             .timeout(properties.redisTimeout())
             .onErrorResume(ex -> {
                 log.debug("Redis unavailable for an API-key lookup: {}", ex.getClass().getSimpleName());
@@ -107,12 +114,19 @@ final class ApiKeyRedis {
             .then();
     }
 
+    /**
+     * Deletes every cached token and unknown mark; lookups ignore what they find of them until it ends, since a
+     * scan of a large keyspace takes a while and what it has not reached yet may be stale.
+     */
     Mono<Void> deleteAll() {
-        return Flux.fromArray(keys.apiKeyCachePatterns())
-            .concatMap(pattern -> redis.scan(ScanOptions.scanOptions().match(pattern).count(500).build()))
+        return Mono.fromRunnable(clearing::incrementAndGet)
+            .thenMany(Flux.fromArray(keys.apiKeyCachePatterns()))
+            .concatMap(pattern -> redis.scan(ScanOptions.scanOptions().match(pattern).count(1000).build()))
             .buffer(500)
             .concatMap(batch -> redis.delete(batch.toArray(String[]::new)))
-            .then();
+            .then()
+            .timeout(BULK_DELETION_TIMEOUT)
+            .doFinally(signal -> clearing.decrementAndGet());
     }
 
     private void bestEffort(Mono<?> write, String what) {

@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
+import io.lettuce.core.event.EventBus;
+import io.lettuce.core.event.connection.ConnectionActivatedEvent;
+import io.lettuce.core.event.connection.ConnectionDeactivatedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +32,9 @@ import org.ssoplatform.contract.RedisKeys;
  * once and from Redis (idempotent, so all instances may do it), and from its own cache again when its
  * deletion in Redis has landed: a lookup begun in between can still find the token in Redis and copy it
  * back into the cache, where it would outlive the revocation by the local TTL. The subscription
- * survives Redis outages: it is retried with back-off, and losing an established subscription empties
- * the local cache, because messages sent while it was down are lost.
+ * survives Redis outages: it is retried with back-off. Messages sent while a gateway was cut off from
+ * Redis are lost to it, so each time one of its Redis connections comes back after being lost, it drops
+ * every cached key token, its own and those in Redis (which no gateway may have heard to delete).
  */
 final class InvalidationListener implements SmartLifecycle {
 
@@ -49,11 +54,18 @@ final class InvalidationListener implements SmartLifecycle {
 
     private final AtomicBoolean subscribed = new AtomicBoolean();
 
+    private final EventBus connectionEvents;
+
+    private final AtomicInteger lostConnections = new AtomicInteger();
+
     private volatile Disposable subscription;
 
-    InvalidationListener(ReactiveRedisConnectionFactory connections, RedisKeys keys, LocalTokenCache local,
-            ApiKeyRedis redis, JsonMapper json) {
+    private volatile Disposable reconnections;
+
+    InvalidationListener(ReactiveRedisConnectionFactory connections, EventBus connectionEvents, RedisKeys keys,
+            LocalTokenCache local, ApiKeyRedis redis, JsonMapper json) {
         this.connections = connections;
+        this.connectionEvents = connectionEvents;
         this.keys = keys;
         this.local = local;
         this.redis = redis;
@@ -62,12 +74,22 @@ final class InvalidationListener implements SmartLifecycle {
 
     @Override
     public void start() {
+        reconnections = connectionEvents.get().subscribe(event -> {
+            if (event instanceof ConnectionDeactivatedEvent) {
+                lostConnections.incrementAndGet();
+            }
+            else if (event instanceof ConnectionActivatedEvent
+                    && lostConnections.getAndUpdate(lost -> Math.max(0, lost - 1)) > 0) {
+                log.info("Reconnected to Redis: dropping cached API-key tokens, invalidations may have been missed");
+                dropAll();
+            }
+        });
         ChannelTopic topic = ChannelTopic.of(keys.invalidations());
         subscription = Flux.usingWhen(Mono.fromCallable(() -> new ReactiveRedisMessageListenerContainer(connections)),
                     container -> container.receiveLater(topic).doOnNext(ready -> subscribed.set(true)).flatMapMany(f -> f),
                     ReactiveRedisMessageListenerContainer::destroyLater)
             .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
-                .maxBackoff(Duration.ofSeconds(5))
+                .maxBackoff(Duration.ofMillis(500))
                 .doBeforeRetry(signal -> {
                     if (subscribed.getAndSet(false)) {
                         local.invalidateAll(); // messages may have been missed while it was down
@@ -88,9 +110,7 @@ final class InvalidationListener implements SmartLifecycle {
             return;
         }
         if (body.path(RedisKeys.INVALIDATE_ALL).asBoolean(false)) {
-            local.invalidateAll();
-            redis.deleteAll().doFinally(signal -> local.invalidateAll()).subscribe(done -> {
-            }, ex -> log.debug("Bulk invalidation in Redis failed: {}", ex.getClass().getSimpleName()));
+            dropAll();
             return;
         }
         List<String> hashes = new ArrayList<>();
@@ -107,8 +127,19 @@ final class InvalidationListener implements SmartLifecycle {
         }
     }
 
+    private void dropAll() {
+        local.invalidateAll();
+        redis.deleteAll().doFinally(signal -> local.invalidateAll()).subscribe(done -> {
+        }, ex -> log.debug("Bulk invalidation in Redis failed: {}", ex.getClass().getSimpleName()));
+    }
+
     @Override
     public void stop() {
+        Disposable events = reconnections;
+        reconnections = null;
+        if (events != null) {
+            events.dispose();
+        }
         Disposable running = subscription;
         subscription = null;
         if (running != null) {

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * reusing its token is not re-verified on every request; 0 turns this off
  */
 @ConfigurationProperties("platform.gateway.jwt")
-record JwtProperties(@DefaultValue("platform-api") String audience, @DefaultValue("3s") Duration jwksTimeout,
+record JwtProperties(@DefaultValue("platform-api") String audience, @DefaultValue("1500ms") Duration jwksTimeout,
         @DefaultValue("10m") Duration jwksMaxAge, @DefaultValue("5s") Duration jwksRefreshCooldown,
         @DefaultValue("10000") int verifiedTokens) {
 }

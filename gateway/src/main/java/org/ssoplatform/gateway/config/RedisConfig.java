@@ -13,13 +13,17 @@ import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBui
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.ssoplatform.contract.RedisKeys;
 
 /**
  * Redis must never make a request hang (spring-cloud-gateway#3373): every command gets a timeout,
  * and while the connection is down commands fail at once instead of queueing until it returns.
- * Lettuce keeps reconnecting in the background, at most a few seconds apart, so the gateway
- * recovers soon after Redis does.
+ * Lettuce keeps reconnecting in the background, at most 500 ms apart, so the gateway recovers soon
+ * after Redis does; while it has no connection at all, {@link FailFastRedisConnections} keeps callers
+ * from queueing for one.
  */
 @Configuration(proxyBeanMethods = false)
 class RedisConfig {
@@ -37,10 +41,17 @@ class RedisConfig {
             .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build());
     }
 
-    /** Lettuce's default back-off grows to 30 s between reconnect attempts; 2 s bounds the recovery. */
+    /** Every reactive Redis user of the gateway gets its connections through this one. */
+    @Bean
+    @Primary
+    ReactiveRedisConnectionFactory failFastRedisConnections(LettuceConnectionFactory lettuce) {
+        return new FailFastRedisConnections(lettuce, Duration.ofSeconds(1));
+    }
+
+    /** Lettuce's default back-off grows to 30 s between reconnect attempts; 500 ms bounds the recovery. */
     @Bean
     ClientResourcesBuilderCustomizer quickRedisReconnect() {
-        return builder -> builder.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2,
+        return builder -> builder.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofMillis(500), 2,
                 TimeUnit.MILLISECONDS));
     }
 }

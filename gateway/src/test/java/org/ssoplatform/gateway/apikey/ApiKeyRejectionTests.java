@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.lettuce.core.resource.ClientResources;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
@@ -30,6 +32,9 @@ class ApiKeyRejectionTests extends SharedGateway {
 
     @Autowired
     ReactiveRedisConnectionFactory connectionFactory;
+
+    @Autowired
+    ClientResources lettuce;
 
     @Autowired
     DataRedisConnectionDetails redisDetails;
@@ -132,7 +137,7 @@ class ApiKeyRejectionTests extends SharedGateway {
             LocalTokenCache local = new LocalTokenCache(100);
             ApiKeyResolver resolver = new ApiKeyResolver(local, new ApiKeyRedis(lookups.redis, redisKeys, properties),
                     exchange, properties, Clock.systemUTC());
-            InvalidationListener listener = new InvalidationListener(connectionFactory, redisKeys, local,
+            InvalidationListener listener = new InvalidationListener(connectionFactory, lettuce.eventBus(), redisKeys, local,
                     new ApiKeyRedis(deletions.redis, redisKeys, properties), json);
             assertThat(resolve(resolver, key)).isInstanceOf(Resolution.Accepted.class);
             await().atMost(Duration.ofSeconds(2)).until(() -> redis.hasKey(inRedis).block());

@@ -17,7 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 import org.ssoplatform.contract.ApiKeyFormat;
 import org.ssoplatform.gateway.support.GatewayInstance;
 import org.ssoplatform.gateway.support.SharedGateway;
-import org.ssoplatform.gateway.support.TcpProxy;
+import org.ssoplatform.testsupport.TcpProxy;
 import org.ssoplatform.gateway.support.TestTokens;
 
 /** Redis unreachable: bearer traffic unaffected, keys only through the exchange, nothing hangs. */

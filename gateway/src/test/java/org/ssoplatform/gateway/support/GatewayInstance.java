@@ -23,7 +23,10 @@ public final class GatewayInstance implements AutoCloseable {
         this.context = context;
     }
 
-    /** Same Redis, namespace and stand-ins as {@code reference}, overridden by {@code overrides}. */
+    /**
+     * Same Redis, namespace and stand-ins as {@code reference}, overridden by {@code overrides}; an override to
+     * {@code ""} leaves the setting at its shipped default.
+     */
     public static GatewayInstance like(ConfigurableApplicationContext reference, Map<String, Object> overrides) {
         Environment env = reference.getEnvironment();
         DataRedisConnectionDetails redis = reference.getBean(DataRedisConnectionDetails.class);
@@ -37,6 +40,7 @@ public final class GatewayInstance implements AutoCloseable {
             properties.put(name, env.getRequiredProperty(name));
         }
         properties.putAll(overrides);
+        properties.values().removeIf(""::equals); // an empty override: the shipped default
         // As command-line arguments: they outrank application.yml, unlike builder properties.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
             .toArray(String[]::new);

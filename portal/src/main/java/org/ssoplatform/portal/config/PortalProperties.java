@@ -24,7 +24,7 @@ public record PortalProperties(@DefaultValue("http://localhost:8080") String pub
         @DefaultValue("http://localhost:9000") String issuer, @DefaultValue("http://localhost:9000") String apiUrl,
         @DefaultValue("portal") String clientId, @DefaultValue("") String clientSecret,
         @DefaultValue({ "openid", "profile", "email" }) List<String> scopes,
-        @DefaultValue("30s") Duration refreshMargin, @DefaultValue("5s") Duration apiTimeout) {
+        @DefaultValue("30s") Duration refreshMargin, @DefaultValue("1500ms") Duration apiTimeout) {
 
     public static final String REGISTRATION_ID = "portal";
 

@@ -1,4 +1,4 @@
-package org.ssoplatform.gateway.support;
+package org.ssoplatform.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
