@@ -26,6 +26,8 @@ def request(name, method, path, *, auth="jwt", body=None, form=None, tests=(), p
         headers.append({"key": "X-API-Key", "value": "{{api_key}}"})
     elif auth == "read_key":
         headers.append({"key": "X-API-Key", "value": "{{read_only_key}}"})
+    elif auth == "old_key":
+        headers.append({"key": "X-API-Key", "value": "{{old_api_key}}"})
     item = {"name": name, "request": {"method": method, "header": headers,
                                       "url": url or "{{base_url}}" + path}, "event": []}
     if body is not None:
@@ -87,7 +89,7 @@ collection = {
     "variable": [{"key": k, "value": ""} for k in [
         "authorization_url", "callback_url", "jwt_token", "jwt_token_user_id", "user_jwt_token", "user_jwt_token_user_id",
         "permission_id", "role_id", "viewer_role_id", "users_read_permission_id", "api_key", "api_key_id", "read_only_key",
-        "read_only_key_id", "run", "identity_id", "leaver_jwt_token", "leaver_jwt_token_user_id"]],
+        "read_only_key_id", "old_api_key", "run", "identity_id", "leaver_jwt_token", "leaver_jwt_token_user_id"]],
     "event": [pre(*run_suffix)],
     "item": [
         {"name": "Authentication", "item": sign_in("admin", "admin@example.com", "Ada Admin", "jwt_token")
@@ -153,6 +155,25 @@ collection = {
                 "pm.test('active', () => pm.expect(pm.response.json().is_active).to.equal(true));")),
             request("An API key cannot manage keys → 401", "POST", "/api/v1/api-keys/", auth="api_key",
                 body={"name": "from a key"}, tests=(status(401),)),
+            request("An API key cannot grant roles → 403 user_token_required", "POST",
+                "/api/v1/users/{{user_jwt_token_user_id}}/roles/{{viewer_role_id}}", auth="api_key", tests=(status(403),
+                "pm.test('problem+json user_token_required', () => pm.expect(pm.response.json().code).to.equal('user_token_required'));")),
+            request("POST /api-keys/ with a number for the name → 400 naming it", "POST", "/api/v1/api-keys/",
+                body={"name": 12}, tests=(status(400),
+                "pm.test('validation_failed on name', () => { const p = pm.response.json(); pm.expect(p.code).to.equal('validation_failed'); pm.expect(p.errors[0].field).to.equal('name'); });")),
+            request("POST /api-keys/{api_key_id}/rotate with grace_seconds beyond API_KEY_ROTATION_GRACE → 400", "POST",
+                "/api/v1/api-keys/{{api_key_id}}/rotate", body={"grace_seconds": 999999999}, tests=(status(400),
+                "pm.test('names grace_seconds', () => pm.expect(pm.response.json().errors[0].field).to.equal('grace_seconds'));")),
+            request("POST /api-keys/{api_key_id}/rotate with grace_seconds 0: the old key stops at once", "POST",
+                "/api/v1/api-keys/{{api_key_id}}/rotate", body={"grace_seconds": 0}, tests=(status(200),
+                "const rotated = pm.response.json();",
+                "pm.test('a new key, no grace left for the old one', () => { pm.expect(rotated.key).to.match(/^ssop_[0-9A-Za-z]{46}$/); pm.expect(rotated.rotation_grace_ends_at).to.equal(null); });",
+                "pm.collectionVariables.set('old_api_key', pm.collectionVariables.get('api_key'));",
+                "pm.collectionVariables.set('api_key', rotated.key);")),
+            request("The rotated-out key is refused → 401", "GET", "/examples/apikey-only", auth="old_key",
+                prereq=("// gateways drop a rotated-out key within a second; give the invalidation that second",
+                        "setTimeout(() => {}, 1000);"), tests=(status(401),)),
+            request("The new key works → 200", "GET", "/examples/apikey-only", auth="api_key", tests=(status(200),)),
         ]},
         {"name": "Examples: the seed's expected results", "item": [
             request("GET /examples/public", "GET", "/examples/public", auth=None, tests=(status(200),

@@ -9,6 +9,8 @@
 # only (the same jar twice with different flags compares the flags).
 # Only the ratios between the jars of one run mean anything (a shared, noisy 2-core machine).
 set -euo pipefail
+# Several instances of an app run side by side here: each takes a free management port.
+export MANAGEMENT_PORT=0
 cd "$(dirname "$0")/../.."
 HERE=bench/auth-server
 LOAD=${LOAD:-logins} ROUNDS=${ROUNDS:-3} WARMUP_ROUNDS=${WARMUP_ROUNDS:-4} SECONDS_PER_RUN=${SECONDS_PER_RUN:-20} CLIENTS=${CLIENTS:-8}
@@ -43,7 +45,7 @@ for i in $(seq 0 $(($# - 1))); do
     MALLOC_ARENA_MAX=2 java @deploy/jvm/auth-server.args ${JVM_EXTRA:-} $(extra_flags $((i + 1))) -jar "$jar" >/dev/null 2>&1 &
   PID[$i]=$!
   PIDS+=(${PID[$i]})
-  wait_for "http://127.0.0.1:${PORT[$i]}/actuator/health"
+  wait_for "http://127.0.0.1:${PORT[$i]}/readyz"
 done
 
 BODY=grant_type=client_credentials

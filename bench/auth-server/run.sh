@@ -4,6 +4,8 @@
 # Needs PostgreSQL and Redis at 127.0.0.1 (trust auth), wrk, python3, Java 17 and the Temurin 25 JDK
 # under /usr/lib/jvm (Keycloak 26 needs it). Writes bench/auth-server/RESULTS.md.
 set -euo pipefail
+# Several instances of an app run side by side here: each takes a free management port.
+export MANAGEMENT_PORT=0
 
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -75,7 +77,7 @@ JAVA_HOME=$KC_JAVA KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD
   --db-url=jdbc:postgresql://127.0.0.1:5432/keycloak_bench --db-username=postgres --db-password=unused \
   >"$WORK/keycloak.log" 2>&1 &
 PIDS+=($!)
-wait_for "http://127.0.0.1:$OUR_PORT/actuator/health"
+wait_for "http://127.0.0.1:$OUR_PORT/readyz"
 wait_for "http://127.0.0.1:$KC_PORT/realms/master"
 KC_PID=$(pgrep -f "keycloak_bench" | head -n1)
 

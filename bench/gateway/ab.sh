@@ -16,6 +16,8 @@
 # started and stopped with jcmd, its stacks appended to $WORK/profile-NAME-ROUTE.collapsed and its
 # request count to the .requests file beside it; compare two with profile-diff.py.
 set -euo pipefail
+# Several instances of an app run side by side here: each takes a free management port.
+export MANAGEMENT_PORT=0
 cd "$(dirname "$0")/../.."
 HERE=bench/gateway
 ROUTES=${ROUTES:-public key} ROUNDS=${ROUNDS:-3} WARMUP_ROUNDS=${WARMUP_ROUNDS:-2} SECONDS_PER_RUN=${SECONDS_PER_RUN:-12}
@@ -50,7 +52,7 @@ AUTH_SERVER_PORT=$AUTH_PORT POSTGRES_DB=$DB AUTH_ISSUER=http://127.0.0.1:$AUTH_P
   PORTAL_CLIENT_SECRET=bench-portal-secret-0123456789abcdef0123 \
   java @deploy/jvm/auth-server.args -jar auth-server/target/auth-server-0.1.0-SNAPSHOT.jar >"$WORK/auth-server.log" 2>&1 &
 PIDS+=($!)
-wait_for "http://127.0.0.1:$AUTH_PORT/actuator/health"
+wait_for "http://127.0.0.1:$AUTH_PORT/readyz"
 USER_ID=$(psql -h 127.0.0.1 -U postgres -d $DB -Atq -c "INSERT INTO users (email, full_name) VALUES ('bench@example.com', 'Bench') RETURNING id")
 java -cp platform-contract/target/platform-contract-0.1.0-SNAPSHOT.jar "$HERE/KeyGen.java" 1 "$USER_ID" "$WORK/keys.txt" "$WORK/keys.tsv"
 psql -h 127.0.0.1 -U postgres -d $DB -q -v ON_ERROR_STOP=1 \

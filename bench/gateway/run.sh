@@ -17,6 +17,8 @@
 # database ($BENCH_DB, dropped and re-created), Redis namespace bench-gw (cleared before and after)
 # and ports 27080-27092; never the platform's defaults. Every process it starts is stopped on exit.
 set -uo pipefail
+# Several instances of an app run side by side here: each takes a free management port.
+export MANAGEMENT_PORT=0
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -196,7 +198,7 @@ start_gateway() { # name [port]; sets GW_PID
     --platform.gateway.rate-limit.user.capacity=$UNLIMITED \
     --platform.gateway.rate-limit.user.replenish-per-second=$UNLIMITED
   GW_PID=$STARTED_PID
-  wait_http "http://127.0.0.1:$port/actuator/health/readiness" "$GW_PID" 200 "$LOGS/$1.log"
+  wait_http "http://127.0.0.1:$port/readyz" "$GW_PID" 200 "$LOGS/$1.log"
 }
 
 stop_gateway() { stop_pid "$GW_PID"; }
@@ -343,7 +345,7 @@ AUTH_SERVER_PORT=$AUTH_PORT POSTGRES_HOST=$PGHOST POSTGRES_PORT=$PGPORT POSTGRES
   PORTAL_LOGOUT_REDIRECT_URI=http://127.0.0.1:$GW_PORT/ JVM_RUN_OPTS="$AUTH_JVM_OPTS" \
   start_java auth-server "$WORK/jars/auth-server.jar"
 AUTH_PID=$STARTED_PID
-wait_http "http://127.0.0.1:$AUTH_PORT/actuator/health/readiness" "$AUTH_PID" 200 "$LOGS/auth-server.log"
+wait_http "http://127.0.0.1:$AUTH_PORT/readyz" "$AUTH_PID" 200 "$LOGS/auth-server.log"
 
 KEYS_TOTAL=$((1 + MISS_WARMUP_KEYS + MISS_KEYS))
 USER_ID=$(psql -d "$BENCH_DB" -Atq -c \

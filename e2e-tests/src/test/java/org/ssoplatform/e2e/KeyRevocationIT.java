@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,25 @@ class KeyRevocationIT {
         Map<String, Duration> rejectedAfter = untilBothGatewaysReject(key, () -> api.deactivateKey(key.id()), 200);
 
         assertThat(rejectedAfter).allSatisfy((gateway, elapsed) -> assertThat(elapsed).isLessThanOrEqualTo(WITHIN));
+    }
+
+    /** A leaked key cut off by a rotation without grace: the old secret stops, the new one works. */
+    @Test
+    void aKeyRotatedWithoutGraceIsRejectedByBothGatewaysWithin1Second() {
+        ManagementApi api = fixtures.api(fixtures.member());
+        CreatedKey key = api.createKey("leaked", null, List.of(), List.of("users:read"));
+        acceptedByBothGateways(key);
+        AtomicReference<Reply> rotation = new AtomicReference<>();
+
+        Map<String, Duration> rejectedAfter = untilBothGatewaysReject(key, () -> {
+            rotation.set(api.rotateKey(key.id(), 0));
+            return rotation.get();
+        }, 200);
+
+        assertThat(rejectedAfter).allSatisfy((gateway, elapsed) -> assertThat(elapsed).isLessThanOrEqualTo(WITHIN));
+        String fresh = (String) rotation.get().json().get("key");
+        Expect.ok(Http.get(stack.gatewayA() + "/examples/apikey-only").apiKey(fresh).send());
+        Expect.ok(Http.get(stack.gatewayB() + "/examples/apikey-only").apiKey(fresh).send());
     }
 
     @Test

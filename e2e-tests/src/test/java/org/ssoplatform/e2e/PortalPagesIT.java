@@ -214,6 +214,33 @@ class PortalPagesIT {
     }
 
     @Test
+    void aPersonSignedInAtTheLocalStandInLinksGoogle() {
+        try (Browser browser = Browser.open("portal-link-google")) {
+            String email = "google-linker@e2e.test";
+            signIn(browser, email);
+            browser.visit(stack.gatewayA() + "/portal/account");
+            browser.waitForText("Linked sign-ins");
+            assertThat(browser.driver().findElements(By.cssSelector("#identities tr[data-provider]"))).hasSize(1);
+
+            browser.click(By.id("link-another"));
+            browser.waitForUrl("auth-server's link page", url -> url.startsWith(stack.authServer() + "/account/link"));
+            synchronized (SignIn.class) { // the stand-in's queue of people is shared with the JSON sign-ins
+                stack.idp().nextUser("google-linker", "other.google-linker@e2e.test", true, "Google Linker");
+                browser.click(By.cssSelector("form[action$='/account/link/" + StandInIdp.PROVIDER + "'] button"));
+                browser.waitForUrl("back at auth-server's account", url -> url.startsWith(stack.authServer() + "/account"));
+            }
+            browser.screenshot("google-linked");
+
+            browser.visit(stack.gatewayA() + "/portal/account");
+            browser.waitForText("Linked sign-ins");
+            assertThat(browser.driver().findElements(By.cssSelector("#identities tr[data-provider]")))
+                .extracting(row -> row.getDomAttribute("data-provider"))
+                .containsExactlyInAnyOrder("local", StandInIdp.PROVIDER);
+            browser.screenshot("local-and-google");
+        }
+    }
+
+    @Test
     void signingOutEverywhereEndsThePortalAndAuthServerSessions() {
         try (Browser browser = Browser.open("portal-sign-out-everywhere")) {
             signIn(browser, "everywhere@e2e.test");

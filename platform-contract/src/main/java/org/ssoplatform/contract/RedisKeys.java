@@ -25,6 +25,9 @@ public final class RedisKeys {
     /** The {@link #invalidations} message that drops the listed key hashes: {@code {"hashes":[...]}}. */
     public static final String INVALIDATE_HASHES = "hashes";
 
+    /** When auth-server published an {@link #invalidations} message (epoch ms), for the gateways' revocation lag. */
+    public static final String INVALIDATE_PUBLISHED_AT = "published_at";
+
     private final String ns;
 
     public RedisKeys(String namespace) {

@@ -97,7 +97,7 @@ class ExamplesFlowTests {
     void thePublicRouteAndHealthNeedNoToken() {
         http.get().uri("/examples/public").exchange().expectStatus().isOk().expectBody().json("""
                 {"message":"This is a public endpoint - no authentication required","status":"public"}""");
-        http.get().uri("/actuator/health").exchange().expectStatus().isOk()
+        http.get().uri("/readyz").exchange().expectStatus().isOk()
             .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
 

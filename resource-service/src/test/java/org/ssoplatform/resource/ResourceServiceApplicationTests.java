@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
@@ -16,13 +17,16 @@ class ResourceServiceApplicationTests {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Test
     void healthLivenessAndReadinessAreUpWithoutAToken() {
-        RestClient http = RestClient.create("http://localhost:" + port);
-        for (String path : new String[] { "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness" }) {
-            Map<String, Object> body = http.get().uri(path).retrieve().body(new ParameterizedTypeReference<>() {
+        for (String url : new String[] { "http://localhost:" + port + "/livez", "http://localhost:" + port + "/readyz",
+                "http://localhost:" + managementPort + "/actuator/health" }) {
+            Map<String, Object> body = RestClient.create().get().uri(url).retrieve().body(new ParameterizedTypeReference<>() {
             });
-            assertThat(body).as(path).containsEntry("status", "UP");
+            assertThat(body).as(url).containsEntry("status", "UP");
         }
     }
 }

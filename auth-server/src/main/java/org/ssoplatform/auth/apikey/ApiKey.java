@@ -27,7 +27,7 @@ import org.ssoplatform.auth.user.User;
 @Table("api_keys")
 public record ApiKey(@Id Long id, AggregateReference<User, Long> userId, String name, String description,
         byte[] keyHash, String keyPrefix, String keyLastChars, byte[] previousKeyHash, Instant previousExpiresAt,
-        @Column("is_active") boolean active, Instant expiresAt, @ReadOnlyProperty Instant lastUsedAt, Instant createdAt,
+        @Column("is_active") boolean active, boolean lockedByAdmin, Instant expiresAt, @ReadOnlyProperty Instant lastUsedAt, Instant createdAt,
         Instant updatedAt, @Version Long version, @MappedCollection(idColumn = "api_key_id") Set<KeyRole> roles,
         @MappedCollection(idColumn = "api_key_id") Set<KeyPermission> permissions) {
 
@@ -35,7 +35,7 @@ public record ApiKey(@Id Long id, AggregateReference<User, Long> userId, String 
             Set<Long> roleIds, Set<Long> permissionIds) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
         return new ApiKey(null, AggregateReference.to(ownerId), name, description, ApiKeyFormat.hash(secret),
-                ApiKeyFormat.displayPrefix(secret), ApiKeyFormat.lastChars(secret), null, null, true, expiresAt, null,
+                ApiKeyFormat.displayPrefix(secret), ApiKeyFormat.lastChars(secret), null, null, true, false, expiresAt, null,
                 now, now, null, roleRefs(roleIds), permissionRefs(permissionIds));
     }
 
@@ -66,28 +66,33 @@ public record ApiKey(@Id Long id, AggregateReference<User, Long> userId, String 
                 ? previousExpiresAt : null;
     }
 
-    ApiKey withActive(boolean value) {
+    /** @param locked whether an admin switched it off, so that only an admin switches it back on */
+    ApiKey withActive(boolean value, boolean locked) {
         return new ApiKey(id, userId, name, description, keyHash, keyPrefix, keyLastChars, previousKeyHash,
-                previousExpiresAt, value, expiresAt, lastUsedAt, createdAt, Instant.now(), version, roles, permissions);
+                previousExpiresAt, value, locked, expiresAt, lastUsedAt, createdAt, Instant.now(), version, roles, permissions);
     }
 
-    /** The new secret replaces the current one, which keeps working until {@code graceEnds}. */
+    /**
+     * The new secret replaces the current one, which keeps working until {@code graceEnds}; with no grace left
+     * it is forgotten at once.
+     */
     ApiKey rotatedTo(String secret, Instant graceEnds) {
+        boolean graceLeft = graceEnds != null && graceEnds.isAfter(Instant.now());
         return new ApiKey(id, userId, name, description, ApiKeyFormat.hash(secret), ApiKeyFormat.displayPrefix(secret),
-                ApiKeyFormat.lastChars(secret), keyHash, graceEnds, active, expiresAt, lastUsedAt, createdAt,
-                Instant.now(), version, roles, permissions);
+                ApiKeyFormat.lastChars(secret), graceLeft ? keyHash : null, graceLeft ? graceEnds : null, active,
+                lockedByAdmin, expiresAt, lastUsedAt, createdAt, Instant.now(), version, roles, permissions);
     }
 
     ApiKey withDetails(String newName, String newDescription, Instant newExpiresAt) {
         return new ApiKey(id, userId, newName, newDescription, keyHash, keyPrefix, keyLastChars, previousKeyHash,
-                previousExpiresAt, active, newExpiresAt, lastUsedAt, createdAt, Instant.now(), version, roles,
+                previousExpiresAt, active, lockedByAdmin, newExpiresAt, lastUsedAt, createdAt, Instant.now(), version, roles,
                 permissions);
     }
 
     ApiKey withGrants(Set<Long> roleIds, Set<Long> permissionIds) {
         return new ApiKey(id, userId, name, description, keyHash, keyPrefix, keyLastChars, previousKeyHash,
-                previousExpiresAt, active, expiresAt, lastUsedAt, createdAt, Instant.now(), version, roleRefs(roleIds),
-                permissionRefs(permissionIds));
+                previousExpiresAt, active, lockedByAdmin, expiresAt, lastUsedAt, createdAt, Instant.now(), version,
+                roleRefs(roleIds), permissionRefs(permissionIds));
     }
 
     static Instant earliest(Instant a, Instant b) {

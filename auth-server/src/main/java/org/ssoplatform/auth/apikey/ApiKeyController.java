@@ -82,23 +82,28 @@ class ApiKeyController {
     }
 
     @PatchMapping("/{keyId}/deactivate")
-    @Operation(summary = "Deactivate a key (yours; admins: any)")
+    @Operation(summary = "Deactivate a key (yours; admins: any)",
+            description = "An admin deactivating someone else's key locks it (`locked`): only an admin re-activates it.")
     ApiKeyView deactivate(@PathVariable long keyId, PlatformCaller caller) {
         return lifecycle.setActive(Actor.of(caller), keyId, false);
     }
 
     @PatchMapping("/{keyId}/activate")
-    @Operation(summary = "Re-activate one of your keys")
+    @Operation(summary = "Re-activate one of your keys",
+            description = "A key an admin deactivated is locked: only an admin re-activates it (its owner gets 403 "
+                    + "key_locked).")
     ApiKeyView activate(@PathVariable long keyId, PlatformCaller caller) {
         return lifecycle.setActive(Actor.of(caller), keyId, true);
     }
 
     @PostMapping("/{keyId}/rotate")
     @Operation(summary = "Rotate one of your keys: a new secret in `key`",
-            description = "The old secret keeps working for platform.api-keys.rotation-grace (default 24h), never "
-                    + "beyond the key's expires_at; a secret rotated out before that stops at once.")
-    ApiKeyView rotate(@PathVariable long keyId, PlatformCaller caller) {
-        return issuer.rotate(Actor.of(caller), keyId);
+            description = "The old secret keeps working for `grace_seconds` (optional body; 0 stops it at once, on "
+                    + "every gateway within a second; at most and by default platform.api-keys.rotation-grace, 24h), "
+                    + "never beyond the key's expires_at; a secret rotated out before that stops at once.")
+    ApiKeyView rotate(@PathVariable long keyId, @Valid @RequestBody(required = false) KeyRotation rotation,
+            PlatformCaller caller) {
+        return issuer.rotate(Actor.of(caller), keyId, rotation == null ? null : rotation.graceSeconds());
     }
 
     @PatchMapping("/{keyId}")

@@ -4,10 +4,12 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.ssoplatform.auth.audit.Actor;
 import org.ssoplatform.auth.audit.AuditLog;
+import org.ssoplatform.auth.shared.ApiProblem;
 
 /**
  * Changes to existing keys. Each save is checked against the key's version, so of two concurrent changes
@@ -38,14 +40,27 @@ class ApiKeyLifecycle {
         this.events = events;
     }
 
-    /** Admins may deactivate anyone's key; only the owner re-activates it. */
+    /**
+     * Admins may deactivate anyone's key, which locks someone else's key: its owner cannot switch back on what an
+     * admin switched off, only an admin can. Otherwise only the owner re-activates a key.
+     */
     @Transactional
     public ApiKeyView setActive(Actor actor, long keyId, boolean active) {
-        ApiKey key = active ? lookup.owned(actor, keyId) : lookup.visible(actor, keyId);
-        if (key.active() == active) {
+        ApiKey key = lookup.visible(actor, keyId);
+        boolean owner = key.ownerId() == actor.userId();
+        if (active && key.lockedByAdmin() && !actor.admin()) {
+            throw ApiProblem.of(HttpStatus.FORBIDDEN, "key_locked",
+                    "An admin deactivated this key; only an admin can re-activate it.");
+        }
+        if (active && !owner && !key.lockedByAdmin()) {
+            throw ApiProblem.of(HttpStatus.NOT_FOUND, "not_found", "No API key with id " + keyId + ".");
+        }
+        // The owner switching off a locked key again must not unlock it.
+        boolean locked = !active && (!owner || key.lockedByAdmin());
+        if (key.active() == active && key.lockedByAdmin() == locked) {
             return views.of(key, null);
         }
-        ApiKey saved = keys.save(key.withActive(active));
+        ApiKey saved = keys.save(key.withActive(active, locked));
         changed(actor, active ? "api_key.activated" : "api_key.deactivated", saved);
         return views.of(saved, null);
     }

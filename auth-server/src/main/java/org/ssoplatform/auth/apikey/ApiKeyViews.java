@@ -45,7 +45,7 @@ class ApiKeyViews {
             .collect(Collectors.toMap(Permission::id, Function.identity()));
         return keys.stream()
             .map(k -> new ApiKeyView(k.id(), k.ownerId(), k.name(), k.description(), k.keyPrefix(), k.keyLastChars(),
-                    k.active(), k.expiresAt(), k.createdAt(), k.lastUsedAt(), k.graceEndsAt(),
+                    k.active(), k.lockedByAdmin(), k.expiresAt(), k.createdAt(), k.lastUsedAt(), k.graceEndsAt(),
                     pick(k.roleIds(), roleById, Comparator.comparing(RoleView::name)),
                     pick(k.permissionIds(), permissionById, Comparator.comparing(Permission::name)), secret))
             .toList();

@@ -66,7 +66,7 @@ class InvalidationOutbox {
         }
         jdbc.sql("INSERT INTO invalidation_outbox (channel, message) VALUES (?, ?)")
             .param(channel)
-            .param(json.writeValueAsString(invalidation.message()))
+            .param(json.writeValueAsString(invalidation.message(System.currentTimeMillis())))
             .update();
     }
 

@@ -21,8 +21,13 @@ record KeysInvalidated(List<String> hashes, boolean all) {
         return !all && hashes.isEmpty();
     }
 
-    /** The message of docs/contracts.md: {@code {"all":true}} or {@code {"hashes":[...]}}. */
-    Map<String, Object> message() {
-        return all ? Map.of(RedisKeys.INVALIDATE_ALL, true) : Map.of(RedisKeys.INVALIDATE_HASHES, hashes);
+    /**
+     * The message of docs/contracts.md: {@code {"all":true}} or {@code {"hashes":[...]}}, with
+     * {@code published_at} (epoch ms, when the change was recorded), from which each gateway measures its
+     * revocation lag.
+     */
+    Map<String, Object> message(long publishedAtMillis) {
+        return all ? Map.of(RedisKeys.INVALIDATE_ALL, true, RedisKeys.INVALIDATE_PUBLISHED_AT, publishedAtMillis)
+                : Map.of(RedisKeys.INVALIDATE_HASHES, hashes, RedisKeys.INVALIDATE_PUBLISHED_AT, publishedAtMillis);
     }
 }

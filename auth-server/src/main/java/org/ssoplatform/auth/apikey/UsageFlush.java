@@ -1,9 +1,12 @@
 package org.ssoplatform.auth.apikey;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +36,15 @@ class UsageFlush {
 
     private final int batch;
 
-    UsageFlush(StringRedisTemplate redis, JdbcTemplate jdbc, RedisNamespace namespace, ApiKeyProperties properties) {
+    private final Timer lag;
+
+    UsageFlush(StringRedisTemplate redis, JdbcTemplate jdbc, RedisNamespace namespace, ApiKeyProperties properties,
+            MeterRegistry meters) {
+        this.lag = Timer.builder("platform.apikey.usage.flush.lag")
+            .description("How long the oldest usage stamp of a flushed batch waited in Redis before PostgreSQL had it")
+            .publishPercentileHistogram()
+            .maximumExpectedValue(Duration.ofMinutes(10))
+            .register(meters);
         this.redis = redis;
         this.jdbc = jdbc;
         this.keys = new RedisKeys(namespace.namespace());
@@ -107,12 +118,15 @@ class UsageFlush {
         if (keyIds.isEmpty()) {
             return 0;
         }
-        return jdbc.update("""
+        long oldest = millis.stream().mapToLong(Long::longValue).min().orElseThrow();
+        int written = jdbc.update("""
                 UPDATE api_keys k
                 SET last_used_at = greatest(k.last_used_at, timestamptz 'epoch' + u.ms * interval '1 millisecond')
                 FROM unnest(?, ?) AS u(id, ms) WHERE k.id = u.id""", statement -> {
             statement.setArray(1, statement.getConnection().createArrayOf("bigint", keyIds.toArray()));
             statement.setArray(2, statement.getConnection().createArrayOf("bigint", millis.toArray()));
         });
+        lag.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - oldest)));
+        return written;
     }
 }

@@ -67,6 +67,8 @@ class JsonLogin {
 
     private final AuditLog audit;
 
+    private final SignInMeters meters;
+
     private final TokenIssuer tokens;
 
     private final UserViews users;
@@ -76,7 +78,8 @@ class JsonLogin {
     JsonLogin(FederationConfig.Providers providers, LoginStateStore states, FederatedOidcUserService oidcUsers,
             FederatedOAuth2UserService oauth2Users, JwtDecoderFactory<ClientRegistration> idTokenDecoders,
             OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> codeExchange, FederatedSignIn signIn,
-            TokenIssuer tokens, UserViews users, AuthServerProperties properties, AuditLog audit) {
+            TokenIssuer tokens, UserViews users, AuthServerProperties properties, AuditLog audit, SignInMeters meters) {
+        this.meters = meters;
         this.providers = providers;
         this.states = states;
         OidcAuthorizationCodeAuthenticationProvider oidc = new OidcAuthorizationCodeAuthenticationProvider(codeExchange,
@@ -109,7 +112,7 @@ class JsonLogin {
         catch (ErrorResponseException refused) {
             Object reason = refused.getBody().getProperties() == null ? null
                     : refused.getBody().getProperties().get("code");
-            SignInFailures.recordFailure(audit, provider, reason == null ? "refused" : reason.toString(),
+            SignInFailures.recordFailure(audit, meters, provider, reason == null ? "refused" : reason.toString(),
                     FederatedSignIn.Flow.API);
             throw refused;
         }

@@ -1,6 +1,9 @@
 package org.ssoplatform.auth.federation;
 
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -35,9 +38,13 @@ class LoginSecurityConfig {
             OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> providerCodeExchange,
             OAuth2AuthorizationRequestResolver authorizationRequests,
             AuthorizationRequestRepository<OAuth2AuthorizationRequest> pendingAuthorizationRequests,
-            FederatedSignIn signIn, SignInFailures failures, SignOuts signOuts) throws Exception {
+            FederatedSignIn signIn, SignInFailures failures, SignOuts signOuts, Environment environment) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(EndpointRequest.to("health", "info")).permitAll()
+                .requestMatchers(EndpointRequest.toAdditionalPaths(WebServerNamespace.SERVER, "health")).permitAll()
+                // Scraped on the management port only, which nothing public routes (management.server.port).
+                .requestMatchers(ManagementPortType.get(environment) == ManagementPortType.DIFFERENT
+                        ? EndpointRequest.to("prometheus") : request -> false).permitAll()
                 .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
                 .requestMatchers("/docs/**", "/swagger-ui/**", "/v3/api-docs/**", "/redoc", "/redoc.html",
                         "/webjars/redoc/**").permitAll()

@@ -27,7 +27,10 @@ class SignInFailures implements AuthenticationFailureHandler {
     private final SimpleUrlAuthenticationFailureHandler loginPage = new SimpleUrlAuthenticationFailureHandler(
             "/login?error");
 
-    SignInFailures(AuditLog audit) {
+    private final SignInMeters meters;
+
+    SignInFailures(AuditLog audit, SignInMeters meters) {
+        this.meters = meters;
         this.audit = audit;
     }
 
@@ -36,11 +39,13 @@ class SignInFailures implements AuthenticationFailureHandler {
             AuthenticationException failure) throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String provider = path.startsWith(CALLBACK_PREFIX) ? path.substring(CALLBACK_PREFIX.length()) : "unknown";
-        recordFailure(audit, provider, reason(failure), FederatedSignIn.Flow.BROWSER);
+        recordFailure(audit, meters, provider, reason(failure), FederatedSignIn.Flow.BROWSER);
         loginPage.onAuthenticationFailure(request, response, failure);
     }
 
-    static void recordFailure(AuditLog audit, String provider, String reason, FederatedSignIn.Flow flow) {
+    static void recordFailure(AuditLog audit, SignInMeters meters, String provider, String reason,
+            FederatedSignIn.Flow flow) {
+        meters.failed(provider);
         String target = provider.length() > 64 ? provider.substring(0, 64) : provider;
         audit.recordEvent(null, "auth.sign_in_failed", "provider", target,
                 Map.of("provider", target, "reason", reason, "flow", flow.auditName()));

@@ -38,8 +38,11 @@ public class UserProvisioner {
 
     private final TransactionTemplate tx;
 
+    private final SignInMeters meters;
+
     UserProvisioner(UserRepository users, OAuthAccountRepository accounts, RoleRepository roles,
-            AuthServerProperties properties, AuditLog audit, TransactionTemplate tx) {
+            AuthServerProperties properties, AuditLog audit, TransactionTemplate tx, SignInMeters meters) {
+        this.meters = meters;
         this.users = users;
         this.accounts = accounts;
         this.roles = roles;
@@ -55,12 +58,15 @@ public class UserProvisioner {
      * @return our user id
      */
     public long provision(FederatedIdentity identity, Long linkTo, FederatedSignIn.Flow flow) {
+        long userId;
         try {
-            return tx.execute(status -> signIn(identity, linkTo, flow));
+            userId = tx.execute(status -> signIn(identity, linkTo, flow));
         }
         catch (DuplicateKeyException concurrentFirstSignIn) {
-            return tx.execute(status -> signIn(identity, linkTo, flow));
+            userId = tx.execute(status -> signIn(identity, linkTo, flow));
         }
+        meters.succeeded(identity.provider());
+        return userId;
     }
 
     private long signIn(FederatedIdentity identity, Long linkTo, FederatedSignIn.Flow flow) {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.ssoplatform.auth.audit.Actor;
+import org.ssoplatform.auth.shared.UserTokenRequired;
 import org.ssoplatform.resourceserver.JwtOrApiKey;
 import org.ssoplatform.resourceserver.PlatformCaller;
 import org.ssoplatform.resourceserver.RequirePermission;
@@ -24,7 +25,8 @@ import org.ssoplatform.resourceserver.RequireRole;
 
 @RestController
 @RequestMapping("/api/v1/roles/permissions")
-@Tag(name = "Permissions", description = "resource:action grants. Reads need users:read; writes need the admin role.")
+@Tag(name = "Permissions", description = "resource:action grants. Reads need users:read; writes need the admin role "
+        + "and a user JWT (an API-key token gets 403 user_token_required).")
 @JwtOrApiKey
 class PermissionController {
 
@@ -45,6 +47,7 @@ class PermissionController {
     }
 
     @PostMapping({ "", "/" })
+    @UserTokenRequired
     @ResponseStatus(HttpStatus.CREATED)
     @RequireRole(Actor.ADMIN_ROLE)
     @Operation(summary = "Create a permission (admin)",
@@ -55,6 +58,7 @@ class PermissionController {
     }
 
     @DeleteMapping("/{permissionId}")
+    @UserTokenRequired
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @RequireRole(Actor.ADMIN_ROLE)
     @Operation(summary = "Delete a permission (admin)",

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.ssoplatform.auth.audit.Actor;
+import org.ssoplatform.auth.shared.UserTokenRequired;
 import org.ssoplatform.resourceserver.JwtOrApiKey;
 import org.ssoplatform.resourceserver.PlatformCaller;
 import org.ssoplatform.resourceserver.RequirePermission;
@@ -25,7 +26,8 @@ import org.ssoplatform.resourceserver.RequireRole;
 @RestController
 @RequestMapping("/api/v1/roles")
 @Tag(name = "Roles", description = "Reads need users:read (every seeded role has it, so users can look up the ids "
-        + "they grant to their keys); writes need the admin role. Changes invalidate every cached API-key token.")
+        + "they grant to their keys); writes need the admin role and a user JWT (an API-key token gets 403 "
+        + "user_token_required). Changes invalidate every cached API-key token.")
 @JwtOrApiKey
 class RoleController {
 
@@ -56,6 +58,7 @@ class RoleController {
     }
 
     @PostMapping({ "", "/" })
+    @UserTokenRequired
     @ResponseStatus(HttpStatus.CREATED)
     @RequireRole(Actor.ADMIN_ROLE)
     @Operation(summary = "Create a role (admin)",
@@ -66,6 +69,7 @@ class RoleController {
     }
 
     @DeleteMapping("/{roleId}")
+    @UserTokenRequired
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @RequireRole(Actor.ADMIN_ROLE)
     @Operation(summary = "Delete a role (admin)",
@@ -77,6 +81,7 @@ class RoleController {
     }
 
     @PostMapping("/{roleId}/permissions/{permissionId}")
+    @UserTokenRequired
     @RequireRole(Actor.ADMIN_ROLE)
     @Operation(summary = "Add a permission to a role (admin)", description = "Idempotent.")
     RoleView addPermission(@PathVariable long roleId, @PathVariable long permissionId, PlatformCaller caller) {
@@ -84,6 +89,7 @@ class RoleController {
     }
 
     @DeleteMapping("/{roleId}/permissions/{permissionId}")
+    @UserTokenRequired
     @RequireRole(Actor.ADMIN_ROLE)
     @Operation(summary = "Remove a permission from a role (admin)", description = "Idempotent.")
     RoleView removePermission(@PathVariable long roleId, @PathVariable long permissionId, PlatformCaller caller) {

@@ -1,5 +1,8 @@
 package org.ssoplatform.auth.shared;
 
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -18,5 +21,14 @@ public final class ApiProblem {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setProperty("code", code);
         return new ErrorResponseException(status, problem, null);
+    }
+
+    /** A 400 for one field, shaped like the validation failures Spring reports (code, errors). */
+    public static ErrorResponseException invalidField(String field, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Invalid request: " + field + " " + message + ".");
+        problem.setProperty("code", "validation_failed");
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 }

@@ -3,6 +3,8 @@ package org.ssoplatform.auth.token;
 import java.time.Clock;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -50,8 +52,8 @@ class TokenConfig {
 
     @Bean
     PlatformTokenCustomizer platformTokenCustomizer(UserGrants grants, StandardClaims standardClaims,
-            AuthServerProperties properties) {
-        return new PlatformTokenCustomizer(grants, standardClaims, properties);
+            AuthServerProperties properties, MeterRegistry meters) {
+        return new PlatformTokenCustomizer(grants, standardClaims, properties, meters);
     }
 
     @Bean

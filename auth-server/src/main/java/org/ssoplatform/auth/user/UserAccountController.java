@@ -11,11 +11,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.ssoplatform.auth.audit.Actor;
+import org.ssoplatform.auth.shared.UserTokenRequired;
 import org.ssoplatform.resourceserver.JwtOnly;
 import org.ssoplatform.resourceserver.PlatformCaller;
 
 /**
- * Signing out everywhere and deleting accounts: only with a person's own token (an API-key token gets 401),
+ * Signing out everywhere and deleting accounts: only with a person's own token (an API-key token gets 401, or
+ * 403 user_token_required for a deletion, which changes rights),
  * for oneself, or as an admin for anyone.
  */
 @RestController
@@ -49,6 +51,7 @@ class UserAccountController {
     }
 
     @DeleteMapping("/me")
+    @UserTokenRequired
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete the caller's account",
             description = "Identities, API keys (refused by every gateway within a second), refresh tokens, consents "
@@ -59,6 +62,7 @@ class UserAccountController {
     }
 
     @DeleteMapping("/{userId}")
+    @UserTokenRequired
     @PreAuthorize("hasRole('" + Actor.ADMIN_ROLE + "') and hasAuthority('users:delete')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a user (admin with users:delete)",

@@ -16,7 +16,8 @@ import org.ssoplatform.auth.role.RoleRepository;
 
 /**
  * Role assignment and account status. Holding {@code users:write} is not enough to hand out more than
- * one holds: only admins grant or remove {@code admin}, others only roles whose permissions they all hold.
+ * one holds: only admins grant or remove {@code admin}, others only roles whose permissions they all hold, and
+ * never to themselves.
  */
 @Service
 class UserAdministration {
@@ -46,6 +47,10 @@ class UserAdministration {
     @Transactional
     public UserView addRole(Actor actor, long userId, long roleId) {
         user(userId);
+        if (!actor.admin() && actor.userId() == userId) {
+            // Even a role without permissions: services may check it by name.
+            throw ApiProblem.of(HttpStatus.FORBIDDEN, "self_grant", "Only an admin may grant a role to themselves.");
+        }
         Role role = mayGrant(actor, roleId);
         if (users.addRole(userId, roleId)) {
             changed(actor, "user.role_added", userId, Map.of("role_id", roleId, "role", role.name()));

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.ssoplatform.auth.audit.Actor;
 import org.ssoplatform.auth.shared.ApiProblem;
+import org.ssoplatform.auth.shared.UserTokenRequired;
 import org.ssoplatform.resourceserver.JwtOrApiKey;
 import org.ssoplatform.resourceserver.PlatformCaller;
 import org.ssoplatform.resourceserver.RequirePermission;
@@ -72,15 +73,18 @@ class UserController {
     }
 
     @PostMapping("/{userId}/roles/{roleId}")
+    @UserTokenRequired
     @RequirePermission("users:write")
     @Operation(summary = "Grant a role to a user (needs users:write)",
-            description = "Only admins grant `admin`; others only roles whose permissions they all hold (else 403). "
+            description = "Needs a user JWT (an API-key token gets 403 user_token_required). Only admins grant `admin`; others "
+                    + "only roles whose permissions they all hold, and never to themselves (else 403). "
                     + "Idempotent. The user's API keys are invalidated in the gateways' caches.")
     UserView addRole(@PathVariable long userId, @PathVariable long roleId, PlatformCaller caller) {
         return administration.addRole(Actor.of(caller), userId, roleId);
     }
 
     @DeleteMapping("/{userId}/roles/{roleId}")
+    @UserTokenRequired
     @RequirePermission("users:write")
     @Operation(summary = "Remove a role from a user (needs users:write)",
             description = "Same rule as granting. Idempotent.")
@@ -89,6 +93,7 @@ class UserController {
     }
 
     @PatchMapping("/{userId}")
+    @UserTokenRequired
     @RequirePermission("users:write")
     @Operation(summary = "Activate or deactivate a user (needs users:write)",
             description = "Deactivation revokes the user's refresh tokens and invalidates their API keys; access "

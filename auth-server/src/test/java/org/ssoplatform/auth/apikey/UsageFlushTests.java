@@ -74,7 +74,7 @@ class UsageFlushTests extends ManagementApiFlow {
         flush.flush();
         assertLastUsedAt(id, usedAt);
 
-        keys.save(loadedBeforeTheFlush.withActive(false));
+        keys.save(loadedBeforeTheFlush.withActive(false, false));
 
         assertThat(keys.findById(id).orElseThrow().lastUsedAt()).isEqualTo(usedAt);
     }

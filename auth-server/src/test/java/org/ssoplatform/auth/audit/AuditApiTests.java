@@ -42,24 +42,6 @@ class AuditApiTests extends ManagementApiFlow {
     }
 
     @Test
-    void aChangeMadeWithAnApiKeyNamesTheKey() {
-        User admin = newUser("admin");
-        JsonNode key = createKey(tokenFor(admin), Map.of("name", "automation", "role_ids", List.of(roleId("admin"))));
-        String viaKey = apiKeyToken(key.path("key").asString());
-        String name = unique("auto");
-
-        Http.Response created = http.post("/api/v1/roles/", viaKey, Map.of("name", name));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long role = created.json().path("id").asLong();
-
-        JsonNode entry = http.get("/api/v1/audit?target_type=role&target_id=" + role, tokenFor(admin)).json()
-            .path("items").get(0);
-        assertThat(entry.path("action").asString()).isEqualTo("role.created");
-        assertThat(entry.path("actor_user_id").asLong()).isEqualTo(admin.id());
-        assertThat(entry.path("actor_api_key_id").asLong()).isEqualTo(key.path("id").asLong());
-    }
-
-    @Test
     void aRefusedChangeLeavesNoLine() {
         String admin = tokenFor(newUser("admin"));
         long before = http.get("/api/v1/audit?size=1", admin).json().path("total").asLong();

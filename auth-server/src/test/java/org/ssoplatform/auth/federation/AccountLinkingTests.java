@@ -1,20 +1,24 @@
 package org.ssoplatform.auth.federation;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.ssoplatform.auth.support.AuthServerFlow;
 import org.ssoplatform.auth.support.Browser;
 import org.ssoplatform.auth.support.ProviderStandIns;
@@ -238,6 +242,44 @@ class AccountLinkingTests extends AuthServerFlow {
         assertThat(new Browser().open(BASE + "/oauth2/authorization/google").body())
             .contains("\"email\":\"both@linking.test\"");
         assertThat(ownerOf("github", "3005")).isEqualTo(userId);
+    }
+
+    @Test
+    void aGitHubUserLinksGoogleThroughTheSignInCallbackWithEveryParameterOfTheRequest() {
+        ProviderStandIns.nextGitHubUser(3010, "oidc3010", "oidc.link@linking.test", verified("oidc.link@linking.test"));
+        Browser user = new Browser();
+        assertThat(user.open(BASE + "/oauth2/authorization/github").body()).contains("\"email\":\"oidc.link@linking.test\"");
+        long userId = userId("oidc.link@linking.test");
+
+        String atGoogle = startLinking(user, BASE, "google");
+        String again = user.open(BASE + "/oauth2/authorization/google?prompt=login", providerBase("google"))
+            .headers().firstValue("Location").orElseThrow();
+
+        for (String request : List.of(atGoogle, again)) {
+            Map<String, String> parameters = queryParameters(request);
+            assertThat(request).startsWith(providerBase("google"));
+            assertThat(parameters).as(request)
+                .containsEntry("redirect_uri", BASE + "/login/oauth2/code/google")
+                .containsEntry("response_type", "code")
+                .containsEntry("client_id", "platform-google")
+                .containsEntry("scope", "openid profile email")
+                .containsEntry("code_challenge_method", "S256")
+                .containsKeys("state", "nonce", "code_challenge");
+        }
+        assertThat(queryParameters(again)).containsEntry("prompt", "login");
+        // The sign-in started again replaced the link's request, so the link is started afresh.
+        atGoogle = startLinking(user, BASE, "google");
+        ProviderStandIns.nextGoogleUser("g-oidc-link", "someone.else@linking.test", true, "Other");
+        HttpResponse<String> landing = user.open(atGoogle);
+        assertThat(landing.body()).as(landing.uri() + " " + landing.statusCode())
+            .contains("\"email\":\"oidc.link@linking.test\"", "\"linked_providers\":[\"github\",\"google\"]");
+        assertThat(ownerOf("google", "g-oidc-link")).isEqualTo(userId);
+    }
+
+    private static Map<String, String> queryParameters(String uri) {
+        return UriComponentsBuilder.fromUriString(uri).build().getQueryParams().toSingleValueMap().entrySet().stream()
+            .collect(Collectors.toMap(Map.Entry::getKey,
+                    entry -> URLDecoder.decode(entry.getValue(), StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -10,7 +10,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
@@ -29,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({ RealPostgres.class, UserProvisioner.class, AuditLog.class })
+@Import({ RealPostgres.class, UserProvisioner.class, AuditLog.class, UserProvisionerTests.Meters.class })
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
 @EnableConfigurationProperties(AuthServerProperties.class)
 // Two sign-ins in two transactions of their own, as in production.
@@ -85,6 +89,16 @@ class UserProvisionerTests {
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sign-ins are counted; this slice has no identity providers configured, so every one is {@code other}. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Meters {
+
+        @Bean
+        SignInMeters signInMeters() {
+            return new SignInMeters(new SimpleMeterRegistry(), registrationId -> null);
         }
     }
 }

@@ -38,6 +38,7 @@ public final class SecondInstance {
             .filter(name -> name.startsWith("spring.security.oauth2.client."))
             .forEach(name -> settings.putIfAbsent(name, first.getProperty(name)));
         settings.put("server.port", "0");
+        settings.put("management.server.port", "0");
         for (String override : overrides) {
             int equals = override.indexOf('=');
             settings.put(override.substring(0, equals), override.substring(equals + 1));

@@ -177,14 +177,14 @@ class ApiKeyExchangeTests extends AuthServerFlow {
     private static ApiKey key(User owner, String secret, Instant expiresAt, Set<Long> roleIds, Set<Long> permissionIds) {
         Instant now = Instant.now();
         return new ApiKey(null, AggregateReference.to(owner.id()), "test key", null, ApiKeyFormat.hash(secret),
-                ApiKeyFormat.displayPrefix(secret), ApiKeyFormat.lastChars(secret), null, null, true, expiresAt, null, now,
+                ApiKeyFormat.displayPrefix(secret), ApiKeyFormat.lastChars(secret), null, null, true, false, expiresAt, null, now,
                 now, null, roleIds.stream().map(id -> new ApiKey.KeyRole(AggregateReference.to(id))).collect(java.util.stream.Collectors.toSet()),
                 permissionIds.stream().map(id -> new ApiKey.KeyPermission(AggregateReference.to(id))).collect(java.util.stream.Collectors.toSet()));
     }
 
     private static ApiKey withActive(ApiKey k, boolean active) {
         return new ApiKey(k.id(), k.userId(), k.name(), k.description(), k.keyHash(), k.keyPrefix(), k.keyLastChars(),
-                k.previousKeyHash(), k.previousExpiresAt(), active, k.expiresAt(), k.lastUsedAt(), k.createdAt(),
+                k.previousKeyHash(), k.previousExpiresAt(), active, k.lockedByAdmin(), k.expiresAt(), k.lastUsedAt(), k.createdAt(),
                 Instant.now(), k.version(), k.roles(), k.permissions());
     }
 

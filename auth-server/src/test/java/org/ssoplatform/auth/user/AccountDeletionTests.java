@@ -75,8 +75,8 @@ class AccountDeletionTests extends ManagementApiFlow {
         String path = "/api/v1/users/" + target.id();
 
         assertProblem(http.delete(path, tokenFor(newUser("user"))), 403, null);
-        assertProblem(http.delete(path, adminKeyToken), 401, null);
-        assertProblem(http.delete("/api/v1/users/me", adminKeyToken), 401, null);
+        assertProblem(http.delete(path, adminKeyToken), 403, "user_token_required");
+        assertProblem(http.delete("/api/v1/users/me", adminKeyToken), 403, "user_token_required");
         assertThat(users.findById(target.id())).isPresent();
         assertThat(http.delete(path, tokenFor(admin)).status()).isEqualTo(204);
         assertThat(users.findById(target.id())).isEmpty();

@@ -63,6 +63,12 @@ public final class ManagementApi {
         return Http.post(base + "/api-keys/" + id + "/rotate").bearer(token).send();
     }
 
+    /** A rotation whose rotated-out secret works {@code graceSeconds} more (0: stops at once). */
+    public Reply rotateKey(long id, long graceSeconds) {
+        return Http.post(base + "/api-keys/" + id + "/rotate").bearer(token).json(Map.of("grace_seconds", graceSeconds))
+            .send();
+    }
+
     /** Admin only. */
     public Reply deactivateUser(long userId) {
         return Http.patch(base + "/users/" + userId).bearer(token).json(Map.of("is_active", false)).send();

@@ -67,6 +67,8 @@ public final class AppProcess implements AutoCloseable {
             .directory(logDir.toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().retainAll(INHERITED_ENV);
+        // A free management port unless the test names one: the defaults (8180...) would collide across runs.
+        environment.put("MANAGEMENT_PORT", "0");
         environment.putAll(env);
         try {
             return new AppProcess(name, port, log, builder.start());
@@ -92,9 +94,9 @@ public final class AppProcess implements AutoCloseable {
         return log;
     }
 
-    /** Waits for {@code /actuator/health} to say UP; on death or timeout fails with the log's tail. */
+    /** Waits for {@code /readyz} to say UP; on death or timeout fails with the log's tail. */
     public void awaitHealthy(Duration timeout) {
-        awaitAnswer(timeout, "/actuator/health", "\"status\":\"UP\"");
+        awaitAnswer(timeout, "/readyz", "\"status\":\"UP\"");
     }
 
     /** Waits for {@code path} to answer 200 with {@code expected} in its body; else as {@link #awaitHealthy}. */

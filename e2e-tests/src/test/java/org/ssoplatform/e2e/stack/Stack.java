@@ -176,7 +176,7 @@ public final class Stack implements AutoCloseable {
                 "--server.tomcat.accesslog.directory=" + logs.toAbsolutePath(),
                 "--server.tomcat.accesslog.prefix=auth-server-access", "--server.tomcat.accesslog.suffix=.log",
                 "--server.tomcat.accesslog.rotate=false", "--server.tomcat.accesslog.buffered=false",
-                "--server.tomcat.accesslog.pattern=%t \"%r\" %s"));
+                "--server.tomcat.accesslog.pattern=%t \"%r\" %s %{traceparent}i"));
         return args;
     }
 

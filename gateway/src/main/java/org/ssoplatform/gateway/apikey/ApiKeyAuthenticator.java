@@ -30,8 +30,11 @@ public final class ApiKeyAuthenticator {
 
     private final Problems problems;
 
+    private final ApiKeyMeters meters;
+
     ApiKeyAuthenticator(ApiKeyResolver resolver, UsageRecorder usage, ProblemEntryPoint entryPoint,
-            Problems problems) {
+            Problems problems, ApiKeyMeters meters) {
+        this.meters = meters;
         this.resolver = resolver;
         this.usage = usage;
         this.entryPoint = entryPoint;
@@ -41,11 +44,13 @@ public final class ApiKeyAuthenticator {
     /** Answers the request here unless {@code key} is accepted; then it goes on down {@code chain}. */
     public Mono<Void> authenticate(ServerWebExchange exchange, WebFilterChain chain, String key) {
         if (!ApiKeyFormat.isWellFormed(key)) {
+            meters.malformed.increment();
             return entryPoint.invalidToken(exchange, "The API key is malformed.");
         }
         String hash = ApiKeyFormat.hashHex(key);
         ExchangedToken cached = resolver.cached(key, hash);
         if (cached != null) {
+            meters.localHit.increment();
             return relay(exchange, chain, cached);
         }
         return resolver.resolve(key, hash, () -> clientAddress(exchange)).flatMap(resolution -> {
@@ -53,15 +58,18 @@ public final class ApiKeyAuthenticator {
                 return relay(exchange, chain, accepted.token());
             }
             if (resolution instanceof Resolution.Blocked blocked) {
+                meters.blocked.increment();
                 long seconds = Math.max(1, (blocked.retryAfter().toMillis() + 999) / 1000);
                 return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
                         "Too many failed API-key attempts from this address; try again later.",
                         headers -> headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)));
             }
             if (resolution instanceof Resolution.Unavailable) {
+                meters.unavailable.increment();
                 return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
                         "The API key cannot be verified right now; try again later.");
             }
+            meters.unknown.increment();
             return entryPoint.invalidToken(exchange, "The API key is invalid, expired or revoked.");
         });
     }

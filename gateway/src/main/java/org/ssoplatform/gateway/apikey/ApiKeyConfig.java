@@ -3,6 +3,8 @@ package org.ssoplatform.gateway.apikey;
 import java.time.Clock;
 
 import io.lettuce.core.resource.ClientResources;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiKeyConfig {
 
     @Bean
+    ApiKeyMeters apiKeyMeters(MeterRegistry registry) {
+        return new ApiKeyMeters(registry);
+    }
+
+    @Bean
     LocalTokenCache localTokenCache(ApiKeyProperties properties) {
         return new LocalTokenCache(properties.localMaxEntries());
     }
@@ -34,7 +41,8 @@ class ApiKeyConfig {
     }
 
     @Bean
-    TokenExchangeClient tokenExchangeClient(GatewayProperties gateway, ApiKeyProperties properties) {
+    TokenExchangeClient tokenExchangeClient(GatewayProperties gateway, ApiKeyProperties properties, ApiKeyMeters meters,
+            ObservationRegistry observations) {
         if (properties.clientSecret().isBlank()) {
             LoggerFactory.getLogger(ApiKeyConfig.class)
                 .warn("GATEWAY_CLIENT_SECRET is not set: API keys not already cached will get 503");
@@ -43,14 +51,18 @@ class ApiKeyConfig {
         HttpClient http = HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMillis)
             .responseTimeout(properties.exchangeTimeout());
-        WebClient web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
-        return new TokenExchangeClient(web, gateway.authServer("/oauth2/token"), properties);
+        // Observed, so that the exchange joins the request's trace (traceparent) when tracing is on.
+        WebClient web = WebClient.builder()
+            .clientConnector(new ReactorClientHttpConnector(http))
+            .observationRegistry(observations)
+            .build();
+        return new TokenExchangeClient(web, gateway.authServer("/oauth2/token"), properties, meters);
     }
 
     @Bean
     ApiKeyResolver apiKeyResolver(LocalTokenCache local, ApiKeyRedis redis, TokenExchangeClient exchange,
-            ApiKeyProperties properties) {
-        return new ApiKeyResolver(local, redis, exchange, properties, Clock.systemUTC());
+            ApiKeyProperties properties, ApiKeyMeters meters) {
+        return new ApiKeyResolver(local, redis, exchange, properties, Clock.systemUTC(), meters);
     }
 
     @Bean
@@ -60,13 +72,13 @@ class ApiKeyConfig {
 
     @Bean
     InvalidationListener invalidationListener(ReactiveRedisConnectionFactory connections, ClientResources lettuce,
-            RedisKeys keys, LocalTokenCache local, ApiKeyRedis redis, JsonMapper json) {
-        return new InvalidationListener(connections, lettuce.eventBus(), keys, local, redis, json);
+            RedisKeys keys, LocalTokenCache local, ApiKeyRedis redis, JsonMapper json, ApiKeyMeters meters) {
+        return new InvalidationListener(connections, lettuce.eventBus(), keys, local, redis, json, meters);
     }
 
     @Bean
     ApiKeyAuthenticator apiKeyAuthenticator(ApiKeyResolver resolver, UsageRecorder usage, ProblemEntryPoint entryPoint,
-            Problems problems) {
-        return new ApiKeyAuthenticator(resolver, usage, entryPoint, problems);
+            Problems problems, ApiKeyMeters meters) {
+        return new ApiKeyAuthenticator(resolver, usage, entryPoint, problems, meters);
     }
 }

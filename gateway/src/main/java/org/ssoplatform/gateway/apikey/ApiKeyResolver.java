@@ -36,10 +36,13 @@ final class ApiKeyResolver {
 
     private final Clock clock;
 
+    private final ApiKeyMeters meters;
+
     private final Map<String, Mono<Resolution>> inFlight = new ConcurrentHashMap<>();
 
     ApiKeyResolver(LocalTokenCache local, ApiKeyRedis redis, TokenExchangeClient exchange,
-            ApiKeyProperties properties, Clock clock) {
+            ApiKeyProperties properties, Clock clock, ApiKeyMeters meters) {
+        this.meters = meters;
         this.local = local;
         this.redis = redis;
         this.exchange = exchange;
@@ -75,6 +78,7 @@ final class ApiKeyResolver {
             ExchangedToken shared = usable(lookup);
             if (shared != null) {
                 local.put(hash, shared, localTtl(shared), generation);
+                meters.redisHit.increment();
                 return Mono.just(new Resolution.Accepted(shared));
             }
             if (lookup.failures() >= properties.maxFailedAttempts()) {
@@ -82,8 +86,13 @@ final class ApiKeyResolver {
             }
             Mono<Resolution> outcome = lookup.unknown() ? Mono.just(new Resolution.Rejected())
                     : inFlight.computeIfAbsent(hash, h -> exchangeOnce(apiKey, h, generation));
-            return outcome.flatMap(resolution -> resolution instanceof Resolution.Rejected
-                    ? redis.recordFailure(clientAddress, hash).thenReturn(resolution) : Mono.just(resolution));
+            return outcome.flatMap(resolution -> {
+                if (resolution instanceof Resolution.Accepted) {
+                    meters.exchangeHit.increment();
+                }
+                return resolution instanceof Resolution.Rejected
+                        ? redis.recordFailure(clientAddress, hash).thenReturn(resolution) : Mono.just(resolution);
+            });
         });
     }
 

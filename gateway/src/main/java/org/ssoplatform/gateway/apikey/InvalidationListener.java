@@ -62,8 +62,11 @@ final class InvalidationListener implements SmartLifecycle {
 
     private volatile Disposable reconnections;
 
+    private final ApiKeyMeters meters;
+
     InvalidationListener(ReactiveRedisConnectionFactory connections, EventBus connectionEvents, RedisKeys keys,
-            LocalTokenCache local, ApiKeyRedis redis, JsonMapper json) {
+            LocalTokenCache local, ApiKeyRedis redis, JsonMapper json, ApiKeyMeters meters) {
+        this.meters = meters;
         this.connections = connections;
         this.connectionEvents = connectionEvents;
         this.keys = keys;
@@ -111,6 +114,7 @@ final class InvalidationListener implements SmartLifecycle {
         }
         if (body.path(RedisKeys.INVALIDATE_ALL).asBoolean(false)) {
             dropAll();
+            lag(body);
             return;
         }
         List<String> hashes = new ArrayList<>();
@@ -122,8 +126,17 @@ final class InvalidationListener implements SmartLifecycle {
         });
         if (!hashes.isEmpty()) {
             local.invalidate(hashes);
+            lag(body);
             redis.delete(hashes).doFinally(signal -> local.invalidate(hashes)).subscribe(done -> {
             }, ex -> log.debug("Invalidation in Redis failed: {}", ex.getClass().getSimpleName()));
+        }
+    }
+
+    /** {@code published_at} (epoch ms) is optional: a message without it is applied all the same. */
+    private void lag(JsonNode body) {
+        JsonNode publishedAt = body.path(RedisKeys.INVALIDATE_PUBLISHED_AT);
+        if (publishedAt.isIntegralNumber()) {
+            meters.revoked(publishedAt.asLong(), System.currentTimeMillis());
         }
     }
 

@@ -44,13 +44,23 @@ final class TokenExchangeClient {
 
     private final ApiKeyProperties properties;
 
-    TokenExchangeClient(WebClient web, URI tokenUri, ApiKeyProperties properties) {
+    private final ApiKeyMeters meters;
+
+    TokenExchangeClient(WebClient web, URI tokenUri, ApiKeyProperties properties, ApiKeyMeters meters) {
+        this.meters = meters;
         this.web = web;
         this.tokenUri = tokenUri;
         this.properties = properties;
     }
 
     Mono<Result> exchange(String apiKey) {
+        return Mono.defer(() -> {
+            long start = System.nanoTime();
+            return call(apiKey).doOnNext(result -> meters.exchanged(result, System.nanoTime() - start));
+        });
+    }
+
+    private Mono<Result> call(String apiKey) {
         return web.post()
             .uri(tokenUri)
             .headers(h -> h.setBasicAuth(formEncoded(properties.clientId()), formEncoded(properties.clientSecret())))

@@ -2,6 +2,7 @@ package org.ssoplatform.gateway.bearer;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
 
 import org.springframework.context.annotation.Bean;
@@ -28,12 +29,12 @@ import reactor.netty.http.client.HttpClient;
 class BearerConfig {
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(GatewayProperties gateway, JwtProperties jwt) {
+    ReactiveJwtDecoder jwtDecoder(GatewayProperties gateway, JwtProperties jwt, MeterRegistry meters) {
         HttpClient http = HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) jwt.jwksTimeout().toMillis())
             .responseTimeout(jwt.jwksTimeout());
         WebClient web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
-        JwkSetCache keys = new JwkSetCache(web, gateway.authServer("/oauth2/jwks"), jwt, Clock.systemUTC());
+        JwkSetCache keys = new JwkSetCache(web, gateway.authServer("/oauth2/jwks"), jwt, Clock.systemUTC(), meters);
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys).build();
         decoder.setJwtValidator(validator(gateway.authIssuer(), jwt.audience()));
         // Spring reports keys it could not fetch as IllegalStateException, which would escape

@@ -15,6 +15,9 @@ import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,7 +45,13 @@ final class JwkSetCache implements Function<SignedJWT, Flux<JWK>> {
 
     private final AtomicReference<Mono<JWKSet>> download = new AtomicReference<>();
 
-    JwkSetCache(WebClient web, URI jwkSetUri, JwtProperties properties, Clock clock) {
+    private final Counter refreshed;
+
+    private final Counter refreshFailed;
+
+    JwkSetCache(WebClient web, URI jwkSetUri, JwtProperties properties, Clock clock, MeterRegistry meters) {
+        this.refreshed = refreshes(meters, "success");
+        this.refreshFailed = refreshes(meters, "failure");
         this.web = web;
         this.jwkSetUri = jwkSetUri;
         this.properties = properties;
@@ -82,9 +91,24 @@ final class JwkSetCache implements Function<SignedJWT, Flux<JWK>> {
             .timeout(properties.jwksTimeout())
             .map(JwkSetCache::parse)
             .doOnNext(keys -> current.set(new Snapshot(keys, clock.instant())))
+            .doOnEach(signal -> {
+                if (signal.isOnNext()) {
+                    refreshed.increment();
+                }
+                else if (signal.isOnError()) {
+                    refreshFailed.increment();
+                }
+            })
             .doFinally(signal -> download.set(null))
             .cache();
         return download.compareAndSet(null, mine) ? mine : fetch();
+    }
+
+    private static Counter refreshes(MeterRegistry meters, String outcome) {
+        return Counter.builder("platform.jwks.refreshes")
+            .description("Downloads of auth-server's JWKS, by outcome")
+            .tag("outcome", outcome)
+            .register(meters);
     }
 
     private static JWKSet parse(String body) {

@@ -20,8 +20,8 @@ import org.ssoplatform.contract.Headers;
 public record GatewayProperties(
         @DefaultValue("http://localhost:9000") URI authServerUrl,
         @DefaultValue("http://localhost:9000") String authIssuer,
-        @DefaultValue({ "/examples/public", "/api/v1/auth/**", "/actuator/health", "/actuator/health/**",
-                "/actuator/info", "/docs", "/docs/**", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/redoc",
+        @DefaultValue({ "/examples/public", "/api/v1/auth/**", "/livez", "/readyz",
+                "/docs", "/docs/**", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/redoc",
                 "/redoc.html", "/webjars/redoc/**" }) List<String> publicPaths,
         List<String> ownedHeaders,
         @DefaultValue("http://localhost:8080") List<String> corsAllowedOrigins) {

@@ -1,5 +1,10 @@
 package org.ssoplatform.gateway.edge;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.core.env.Environment;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
 import org.springframework.stereotype.Component;
@@ -19,8 +24,14 @@ final class AccessRules {
 
     private final PathPatterns publicPaths;
 
-    AccessRules(GatewayProperties properties) {
-        this.publicPaths = PathPatterns.of(properties.publicPaths());
+    AccessRules(GatewayProperties properties, Environment environment) {
+        List<String> open = new ArrayList<>(properties.publicPaths());
+        if (ManagementPortType.get(environment) == ManagementPortType.DIFFERENT) {
+            // The actuator then answers on its own port only, which nothing public reaches: on the
+            // application's port these paths have no handler and answer 404.
+            open.add("/actuator/**");
+        }
+        this.publicPaths = PathPatterns.of(open);
     }
 
     /** The API chain's authorization. */

@@ -1,5 +1,7 @@
 package org.ssoplatform.gateway.ratelimit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -21,7 +23,8 @@ class RateLimitConfig {
     }
 
     @Bean
-    RateLimitFilter rateLimitFilter(TokenLeases leases, RateLimitProperties properties, Problems problems) {
-        return new RateLimitFilter(leases, properties, problems);
+    RateLimitFilter rateLimitFilter(TokenLeases leases, RateLimitProperties properties, Problems problems,
+            MeterRegistry meters) {
+        return new RateLimitFilter(leases, properties, problems, meters);
     }
 }

@@ -3,6 +3,9 @@ package org.ssoplatform.gateway.ratelimit;
 import java.security.Principal;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -14,6 +17,7 @@ import org.ssoplatform.contract.Claims;
 import org.ssoplatform.contract.Headers;
 import org.ssoplatform.gateway.ratelimit.RateLimitProperties.Limit;
 import org.ssoplatform.gateway.ratelimit.TokenLeases.Decision;
+import org.ssoplatform.gateway.web.AccessLog;
 import org.ssoplatform.gateway.web.Caller;
 import org.ssoplatform.gateway.web.Problems;
 import reactor.core.publisher.Mono;
@@ -33,7 +37,13 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
 
     private final Problems problems;
 
-    RateLimitFilter(TokenLeases leases, RateLimitProperties properties, Problems problems) {
+    private final Counter apiKeyRefusals;
+
+    private final Counter userRefusals;
+
+    RateLimitFilter(TokenLeases leases, RateLimitProperties properties, Problems problems, MeterRegistry meters) {
+        this.apiKeyRefusals = refusals(meters, "api_key");
+        this.userRefusals = refusals(meters, "user");
         this.leases = leases;
         this.properties = properties;
         this.problems = problems;
@@ -61,6 +71,7 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
     }
 
     private Mono<Void> limit(ServerWebExchange exchange, GatewayFilterChain chain, Principal principal) {
+        AccessLog.caller(exchange, principal);
         // The claim as parsed: reading it through getClaimAsString converts it on every request.
         Object apiKeyId = principal instanceof JwtAuthenticationToken jwt ? jwt.getTokenAttributes().get(Claims.API_KEY_ID)
                 : null;
@@ -68,13 +79,15 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
         String subject = apiKeyId != null ? "apikey:" + apiKeyId : "user:" + principal.getName();
         Decision local = leases.takeLocal(subject, limit);
         if (local != null) {
-            return decide(exchange, chain, limit, local);
+            return decide(exchange, chain, limit, local, apiKeyId != null);
         }
         return leases.takeShared(subject, limit)
-            .flatMap(decision -> decision.isEmpty() ? chain.filter(exchange) : decide(exchange, chain, limit, decision.get()));
+            .flatMap(decision -> decision.isEmpty() ? chain.filter(exchange)
+                    : decide(exchange, chain, limit, decision.get(), apiKeyId != null));
     }
 
-    private Mono<Void> decide(ServerWebExchange exchange, GatewayFilterChain chain, Limit limit, Decision d) {
+    private Mono<Void> decide(ServerWebExchange exchange, GatewayFilterChain chain, Limit limit, Decision d,
+            boolean apiKey) {
         HttpHeaders headers = exchange.getResponse().getHeaders();
         headers.set(Headers.RATE_LIMIT_LIMIT, String.valueOf(limit.capacity()));
         headers.set(Headers.RATE_LIMIT_REMAINING, String.valueOf(d.remaining()));
@@ -82,8 +95,16 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
         if (d.allowed()) {
             return chain.filter(exchange);
         }
+        (apiKey ? apiKeyRefusals : userRefusals).increment();
         return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded; slow down.",
                 h -> h.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, seconds(d.retryAfterMillis())))));
+    }
+
+    private static Counter refusals(MeterRegistry meters, String caller) {
+        return Counter.builder("platform.ratelimit.refusals")
+            .description("Requests refused by the rate limit (429), by kind of caller")
+            .tag("caller", caller)
+            .register(meters);
     }
 
     private static long seconds(long millis) {

@@ -48,6 +48,9 @@ class ApiKeyRejectionTests extends SharedGateway {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    ApiKeyMeters meters;
+
     @Test
     void unknownKeyIsAnswered401AndNegativelyCached() {
         String key = ApiKeyFormat.generate();
@@ -136,9 +139,9 @@ class ApiKeyRejectionTests extends SharedGateway {
         try (OwnConnection lookups = new OwnConnection(server); OwnConnection deletions = new OwnConnection(server)) {
             LocalTokenCache local = new LocalTokenCache(100);
             ApiKeyResolver resolver = new ApiKeyResolver(local, new ApiKeyRedis(lookups.redis, redisKeys, properties),
-                    exchange, properties, Clock.systemUTC());
+                    exchange, properties, Clock.systemUTC(), meters);
             InvalidationListener listener = new InvalidationListener(connectionFactory, lettuce.eventBus(), redisKeys, local,
-                    new ApiKeyRedis(deletions.redis, redisKeys, properties), json);
+                    new ApiKeyRedis(deletions.redis, redisKeys, properties), json, meters);
             assertThat(resolve(resolver, key)).isInstanceOf(Resolution.Accepted.class);
             await().atMost(Duration.ofSeconds(2)).until(() -> redis.hasKey(inRedis).block());
             STAND_INS.exchangeRefuses(key);

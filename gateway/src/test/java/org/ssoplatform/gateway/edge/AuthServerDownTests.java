@@ -58,7 +58,7 @@ class AuthServerDownTests extends SharedGateway {
     void gatewayStartsWithoutAuthServerAndAnswers503ForTokensItCannotVerify() throws IOException {
         try (GatewayInstance gateway = GatewayInstance.like(context,
                 Map.of("platform.gateway.auth-server-url", "http://127.0.0.1:" + closedPort()))) {
-            gateway.client().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+            gateway.client().get().uri("/readyz").exchange().expectStatus().isOk();
             gateway.client().get().uri("/examples/a").header("Authorization", "Bearer " + TestTokens.user("u"))
                 .exchange()
                 .expectStatus().isEqualTo(503)

@@ -32,6 +32,7 @@ public final class GatewayInstance implements AutoCloseable {
         DataRedisConnectionDetails redis = reference.getBean(DataRedisConnectionDetails.class);
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", 0);
+        properties.put("management.server.port", 0);
         properties.put("spring.data.redis.host", redis.getStandalone().getHost());
         properties.put("spring.data.redis.port", redis.getStandalone().getPort());
         for (String name : new String[] { "platform.redis.namespace", "platform.gateway.auth-server-url",
@@ -54,7 +55,7 @@ public final class GatewayInstance implements AutoCloseable {
      * which would break every other gateway context in this test JVM; this instance gets its own.
      */
     @Configuration(proxyBeanMethods = false)
-    static class OwnNettyResources {
+    public static class OwnNettyResources {
 
         @Bean
         ReactorResourceFactory reactorResourceFactory() {

@@ -38,7 +38,7 @@ class SecurityConfig {
         return http
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/", "/ui/**", "/portal/assets/**", "/error", "/portal/forbidden", "/favicon.ico", "/actuator/health",
-                        "/actuator/health/**", "/actuator/info")
+                        "/actuator/health/**", "/actuator/info", "/livez", "/readyz")
                 .permitAll()
                 .anyRequest()
                 .authenticated())

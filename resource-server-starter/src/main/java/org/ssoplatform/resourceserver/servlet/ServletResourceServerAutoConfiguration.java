@@ -11,7 +11,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -70,11 +73,16 @@ public class ServletResourceServerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain platformResourceServerFilterChain(HttpSecurity http, PlatformResourceServerProperties properties,
-            JwtDecoder decoder, PlatformJwtAuthenticationConverter converter) throws Exception {
+            JwtDecoder decoder, PlatformJwtAuthenticationConverter converter, Environment environment) throws Exception {
         AuthenticationEntryPoint entryPoint = new PlatformAuthenticationEntryPoint();
         PlatformAccessDeniedHandler accessDenied = new PlatformAccessDeniedHandler();
         http.authorizeHttpRequests(requests -> {
             requests.requestMatchers(EndpointRequest.to("health", "info")).permitAll();
+            requests.requestMatchers(EndpointRequest.toAdditionalPaths(WebServerNamespace.SERVER, "health")).permitAll();
+            // Metrics are public only on a management port of their own, which nothing public routes.
+            if (ManagementPortType.get(environment) == ManagementPortType.DIFFERENT) {
+                requests.requestMatchers(EndpointRequest.to("prometheus")).permitAll();
+            }
             properties.publicPaths().forEach(path -> requests.requestMatchers(path).permitAll());
             requests.anyRequest().authenticated();
         })
