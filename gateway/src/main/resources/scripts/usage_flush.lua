@@ -1,7 +1,8 @@
 -- One batch of API-key usage of one shard (docs/contracts.md): KEYS[1] is the shard's dirty set, KEYS[2..]
 -- the usage hashes of that shard, all in one cluster slot; ARGV[1] how long (ms) the hashes and the set
 -- outlive this write; then per hash four ARGVs: the day's count field, the count, last_used_at (epoch ms),
--- the key id.
+-- the key id. The TTL, renewed by every write, clears counters that no auth-server claims (none running,
+-- or the key gone) instead of keeping them forever.
 local ttl = ARGV[1]
 for i = 2, #KEYS do
   local a = 1 + (i - 2) * 4

@@ -2,8 +2,11 @@ package org.ssoplatform.e2e;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A key's {@code last_used_at}, which the owner sees in the management API, follows its use through
- * the gateways (their usage counters in Redis, flushed by auth-server) within seconds.
+ * the gateways (their usage counters in Redis, flushed by auth-server) within seconds, and so do its
+ * requests per day.
  */
 @EndToEnd
 class KeyUsageIT {
@@ -51,5 +55,15 @@ class KeyUsageIT {
 
         Instant seen = OffsetDateTime.parse((String) lastUsedAt.get()).toInstant();
         assertThat(seen).isBetween(used.minusSeconds(1), Instant.now().plusSeconds(1));
+
+        // The two calls, one through each gateway, are counted once each on today's line of the usage API.
+        AtomicReference<Object> today = new AtomicReference<>();
+        Poll.until(() -> "today's requests counted (last seen: " + today.get() + ")", Duration.ofMillis(250),
+                Duration.ofSeconds(10), () -> {
+                    List<?> days = (List<?>) Expect.ok(api.keyUsage(key.id(), 2)).get("days");
+                    today.set(days.get(days.size() - 1));
+                    return today.get() instanceof Map<?, ?> day && ((Number) day.get("requests")).longValue() == 2;
+                });
+        assertThat(((Map<?, ?>) today.get()).get("date")).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
     }
 }

@@ -197,7 +197,8 @@ class PortalPagesIT {
             browser.waitForUrl("the local stand-in's sign-in form", url -> url.startsWith(stack.localIdp() + "/local/authorize"));
             browser.type(By.id("username"), email);
             browser.click(By.id("sign-in"));
-            browser.waitForUrl("back at auth-server", url -> url.startsWith(stack.authServer() + "/account"));
+            // Linked, auth-server sends the person on to the portal's account page (/account for browsers).
+            browser.waitForUrl("back at the portal's account page", url -> url.startsWith(stack.gatewayA() + "/portal/account"));
 
             browser.visit(stack.gatewayA() + "/portal/account");
             browser.waitForText("Linked sign-ins");

@@ -1,7 +1,5 @@
 package org.ssoplatform.contract;
 
-import java.time.Duration;
-
 /**
  * Every Redis key and channel the gateway and auth-server share, under one namespace
  * ({@code platform.redis.namespace}), so none escapes it: test runs and deployments share Redis servers.
@@ -13,11 +11,11 @@ public final class RedisKeys {
     /** How many dirty sets the usage hashes are spread over, each with its hashes in one cluster slot. */
     public static final int USAGE_SHARDS = 16;
 
-    /** How long a key's usage hash and its shard's dirty set outlive their last write. */
-    public static final Duration USAGE_TTL = Duration.ofDays(8);
-
     /** The field of a {@link #usage} hash holding the key's last use (epoch ms; also spelled in usage_flush.lua). */
     public static final String USAGE_LAST_USED_AT = "last_used_at";
+
+    /** The prefix of a {@link #usage} hash's per-day request counts: {@code count:YYYY-MM-DD} (UTC). */
+    public static final String USAGE_COUNT_PREFIX = "count:";
 
     /** The {@link #invalidations} message that drops every cached key token: {@code {"all":true}}. */
     public static final String INVALIDATE_ALL = "all";
@@ -56,7 +54,7 @@ public final class RedisKeys {
 
     /** A key's usage hash, written by the gateways and read by auth-server; in its shard's slot. */
     public String usage(String apiKeyId) {
-        return ns + ":apikey:usage:{u" + usageShard(apiKeyId) + "}:" + apiKeyId;
+        return usagePrefix(usageShard(apiKeyId)) + apiKeyId;
     }
 
     /**
@@ -77,6 +75,24 @@ public final class RedisKeys {
             number = apiKeyId.hashCode();
         }
         return (int) Math.floorMod(number, (long) USAGE_SHARDS);
+    }
+
+    /** The prefix of a shard's {@link #usage} hashes: the hash of key id {@code id} is this followed by {@code id}. */
+    public String usagePrefix(int shard) {
+        return ns + ":apikey:usage:{u" + shard + "}:";
+    }
+
+    /**
+     * One batch of a shard's {@link #usage} hashes auth-server claimed (moved here in one script, fields
+     * {@code <apiKeyId>|<field>}) until it is added to PostgreSQL; in the shard's slot.
+     */
+    public String usageClaim(int shard, String batchId) {
+        return ns + ":apikey:usage-claim:{u" + shard + "}:" + batchId;
+    }
+
+    /** The ids of a shard's {@link #usageClaim} batches not yet added and let go; in the shard's slot. */
+    public String usageClaims(int shard) {
+        return ns + ":apikey:usage-claims:{u" + shard + "}";
     }
 
     public String failedAttempts(String clientAddress) {

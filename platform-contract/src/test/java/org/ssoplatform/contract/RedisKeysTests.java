@@ -3,7 +3,6 @@ package org.ssoplatform.contract;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -22,9 +21,8 @@ class RedisKeysTests {
                 continue;
             }
             Object[] args = new Object[method.getParameterCount()];
-            Arrays.fill(args, "x");
-            if (method.getParameterCount() == 1 && method.getParameterTypes()[0] == int.class) {
-                args[0] = 3;
+            for (int i = 0; i < args.length; i++) {
+                args[i] = method.getParameterTypes()[i] == int.class ? (Object) 3 : "x";
             }
             Object result = method.invoke(keys, args);
             if (result instanceof String[] patterns) {
@@ -44,6 +42,8 @@ class RedisKeysTests {
         assertThat(keys.usage("9")).isEqualTo("tenant-a:apikey:usage:{u9}:9");
         assertThat(keys.usage("25")).isEqualTo("tenant-a:apikey:usage:{u9}:25");
         assertThat(keys.usageDirty(9)).isEqualTo("tenant-a:apikey:usage:{u9}:dirty");
+        assertThat(keys.usageClaim(9, "b1")).isEqualTo("tenant-a:apikey:usage-claim:{u9}:b1");
+        assertThat(keys.usageClaims(9)).isEqualTo("tenant-a:apikey:usage-claims:{u9}");
         assertThat(keys.sessionsRevoked("42")).isEqualTo("tenant-a:sessions-revoked:42");
         assertThat(RedisKeys.USAGE_LAST_USED_AT).isEqualTo("last_used_at");
     }
@@ -64,7 +64,11 @@ class RedisKeysTests {
         assertThat(hashTag(keys.apiKeyToken("ab12"))).isEqualTo(hashTag(keys.apiKeyUnknown("ab12"))).isEqualTo("ab12");
         assertThat(hashTag(keys.failedAttempts("10.0.0.1"))).isEqualTo(hashTag(keys.failedKeys("10.0.0.1")));
         for (String id : List.of("1", "16", "17", "123456789", "not-a-number")) {
-            assertThat(hashTag(keys.usage(id))).isEqualTo(hashTag(keys.usageDirty(RedisKeys.usageShard(id))));
+            int shard = RedisKeys.usageShard(id);
+            assertThat(hashTag(keys.usage(id))).isEqualTo(hashTag(keys.usageDirty(shard)))
+                .isEqualTo(hashTag(keys.usageClaim(shard, "b1")))
+                .isEqualTo(hashTag(keys.usageClaims(shard)));
+            assertThat(keys.usage(id)).isEqualTo(keys.usagePrefix(shard) + id);
         }
         assertThat(hashTag(keys.usage("1"))).isNotEqualTo(hashTag(keys.usage("2")));
     }

@@ -18,6 +18,8 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.ssoplatform.auth.shared.AuthServerProperties;
+import org.ssoplatform.auth.shared.SecretStrength;
+import org.ssoplatform.auth.token.AccessTokenExchangePolicy;
 import org.ssoplatform.auth.token.IntrospectionPolicy;
 
 /**
@@ -25,9 +27,6 @@ import org.ssoplatform.auth.token.IntrospectionPolicy;
  * id and is updated to the configuration, so any number of instances may start at once.
  */
 class ClientBootstrap implements ApplicationRunner {
-
-    /** 32 characters of a random secret: at least 190 bits however it was encoded. */
-    static final int MIN_SECRET_LENGTH = 32;
 
     private static final Set<String> MACHINE_GRANTS = Set.of(
             AuthorizationGrantType.CLIENT_CREDENTIALS.getValue(), AuthorizationGrantType.TOKEN_EXCHANGE.getValue());
@@ -68,15 +67,13 @@ class ClientBootstrap implements ApplicationRunner {
         if (client.isPublic()) {
             if (client.grantTypes().stream().anyMatch(MACHINE_GRANTS::contains)) {
                 throw new IllegalStateException("Client '" + clientId + "' uses " + client.grantTypes()
-                        + " and so needs a secret (e.g. openssl rand -hex 32)");
+                        + " and so needs a secret: " + SecretStrength.GENERATE_HEX);
             }
             builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
         }
         else {
-            if (client.secret().length() < MIN_SECRET_LENGTH) {
-                throw new IllegalStateException("The secret of client '" + clientId + "' must be a random value of at least "
-                        + MIN_SECRET_LENGTH + " characters (e.g. openssl rand -hex 32)");
-            }
+            SecretStrength.require("The secret of client '" + clientId + "' (platform.clients." + clientId + ".secret)",
+                    client.secret(), SecretStrength.GENERATE_HEX);
             builder.clientSecret(encoder.encode(client.secret()))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
@@ -91,6 +88,7 @@ class ClientBootstrap implements ApplicationRunner {
                 .requireProofKey(usesCode)
                 .requireAuthorizationConsent(client.requireConsent())
                 .setting(IntrospectionPolicy.ANY_TOKEN, client.introspectsAnyToken())
+                .setting(AccessTokenExchangePolicy.EXCHANGES_ACCESS_TOKENS, client.exchangesAccessTokens())
                 .build())
             .tokenSettings(TokenSettings.builder()
                 .accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)

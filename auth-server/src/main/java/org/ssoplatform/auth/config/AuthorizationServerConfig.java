@@ -20,9 +20,11 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.ssoplatform.auth.apikey.ApiKeyGrants;
+import org.ssoplatform.auth.client.ConsentPageController;
 import org.ssoplatform.auth.session.SignOuts;
 import org.ssoplatform.auth.shared.AuthServerProperties;
 import org.ssoplatform.auth.shared.PublicGateway;
+import org.ssoplatform.auth.token.AccessTokenExchangePolicy;
 import org.ssoplatform.auth.token.ApiKeyExchangeAuthenticationProvider;
 import org.ssoplatform.auth.token.ApiKeyExchangeRequestConverter;
 import org.ssoplatform.auth.token.CurrentUserInfoMapper;
@@ -46,12 +48,14 @@ class AuthorizationServerConfig {
         http.securityMatcher(new OrRequestMatcher(authorizationServer.getEndpointsMatcher(),
                 TokenEndpointCors.preflights(settings)))
             .with(authorizationServer, server -> server
+                .authorizationEndpoint(authorization -> authorization.consentPage(ConsentPageController.PATH))
                 .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new CurrentUserInfoMapper(standardClaims))
                     .errorResponseHandler(new UserInfoErrors()))
                     // RP-initiated logout (the portal's sign-out) ends the auth-server session too, audited.
                     .logoutEndpoint(logout -> logout.logoutResponseHandler(signOuts.rpInitiatedLogout())))
                 .tokenEndpoint(token -> token.accessTokenRequestConverter(new ApiKeyExchangeRequestConverter())
-                    .authenticationProvider(new ApiKeyExchangeAuthenticationProvider(apiKeys, tokenGenerator)))
+                    .authenticationProvider(new ApiKeyExchangeAuthenticationProvider(apiKeys, tokenGenerator))
+                    .authenticationProviders(providers -> providers.replaceAll(AccessTokenExchangePolicy::applyTo)))
                 .tokenIntrospectionEndpoint(introspection -> introspection
                     .authenticationProviders(providers -> providers.replaceAll(IntrospectionPolicy::applyTo))))
             .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())

@@ -3,28 +3,29 @@ package org.ssoplatform.auth.federation;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.web.AuthorizationRequestRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 import org.ssoplatform.auth.shared.ApiProblem;
 import org.ssoplatform.auth.session.SignInTime;
+import org.ssoplatform.auth.shared.PageSecurity;
 import org.ssoplatform.auth.user.UserView;
 import org.ssoplatform.auth.user.UserViews;
 
@@ -35,7 +36,7 @@ import org.ssoplatform.auth.user.UserViews;
  * {@code platform.auth.link-max-sign-in-age} (5 minutes): older, the person signs in again first and comes
  * back to the page.
  */
-@RestController
+@Controller
 class AccountLinkController {
 
     static final String PAGE = "/account/link";
@@ -52,51 +53,51 @@ class AccountLinkController {
 
     private final FederationProperties properties;
 
+    private final SignInOptions options;
+
     private final RequestCache afterSignIn = new HttpSessionRequestCache();
 
     private final Clock clock = Clock.systemUTC();
 
     AccountLinkController(FederationConfig.Providers providers, OAuth2AuthorizationRequestResolver requests,
             AuthorizationRequestRepository<OAuth2AuthorizationRequest> pending, OAuthAccountRepository accounts,
-            UserViews users, FederationProperties properties) {
+            UserViews users, FederationProperties properties, SignInOptions options) {
         this.providers = providers;
         this.requests = requests;
         this.pending = pending;
         this.accounts = accounts;
         this.users = users;
         this.properties = properties;
+        this.options = options;
     }
 
-    @GetMapping(path = PAGE, produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> page(Authentication user, HttpServletRequest request, HttpServletResponse response) {
+    @GetMapping(PAGE)
+    ModelAndView page(Authentication user, HttpServletRequest request, HttpServletResponse response) {
         if (!recentlySignedIn(user)) {
             afterSignIn.saveRequest(request, response);
-            return seeOther(URI.create(request.getContextPath() + "/login?" + LoginPageController.REAUTHENTICATE));
+            RedirectView signInAgain = new RedirectView("/login?" + LoginPageController.REAUTHENTICATE, true);
+            signInAgain.setStatusCode(HttpStatus.SEE_OTHER);
+            return new ModelAndView(signInAgain);
         }
         long userId = Long.parseLong(user.getName());
-        String email = users.find(userId).map(UserView::email).orElse("");
-        List<String> linked = accounts.findByUserId(userId).stream().map(OAuthAccount::provider).sorted().toList();
-        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        StringBuilder page = new StringBuilder("""
-                <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8"><title>Link a sign-in</title></head>
-                <body><main><h1>Link another sign-in</h1>
-                """);
-        page.append("<p>Signed in as ").append(HtmlUtils.htmlEscape(email)).append(". Linked: ")
-            .append(HtmlUtils.htmlEscape(String.join(", ", linked))).append(".</p>\n<ul>\n");
-        for (ClientRegistration provider : providers) {
-            String id = HtmlUtils.htmlEscape(provider.getRegistrationId());
-            page.append("<li><form method=\"post\" action=\"").append(request.getContextPath()).append(PAGE).append('/')
-                .append(id).append("\"><input type=\"hidden\" name=\"").append(HtmlUtils.htmlEscape(csrf.getParameterName()))
-                .append("\" value=\"").append(HtmlUtils.htmlEscape(csrf.getToken())).append("\"><button type=\"submit\">Link ")
-                .append(HtmlUtils.htmlEscape(provider.getClientName())).append("</button></form></li>\n");
-        }
-        page.append("</ul></main></body></html>\n");
-        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page.toString());
+        ModelAndView page = new ModelAndView("link");
+        page.addObject("email", users.find(userId).map(UserView::email).orElse(""));
+        page.addObject("linked", accounts.findByUserId(userId).stream()
+            .map(account -> options.find(account.provider()).map(SignInOptions.Option::name).orElse(account.provider()))
+            .sorted()
+            .toList());
+        page.addObject("providers", options.all());
+        page.addObject("portal", properties.portalUrl().toString());
+        // The form's redirect goes on to the provider: the policy names the providers' sign-in origins.
+        List<String> providerPages = new ArrayList<>();
+        providers.forEach(provider -> providerPages.add(provider.getProviderDetails().getAuthorizationUri()));
+        PageSecurity.apply(response, providerPages);
+        return page;
     }
 
     /** Starts the provider sign-in that will link its account; CSRF-checked by Spring Security. */
     @PostMapping(PAGE + "/{provider}")
+    @ResponseBody
     ResponseEntity<Void> link(@PathVariable String provider, Authentication user, HttpServletRequest request,
             HttpServletResponse response) {
         if (providers.findByRegistrationId(provider) == null) {

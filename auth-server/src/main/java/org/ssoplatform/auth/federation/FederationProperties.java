@@ -1,5 +1,6 @@
 package org.ssoplatform.auth.federation;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -15,11 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param providerRetryInterval how often a provider whose discovery document could not be fetched is tried again
  * @param providerDiscoveryTimeout bound of each fetch of a discovery document (at start-up and when retrying, never
  *        on a request's path)
+ * @param portalUrl where a browser asking for {@code /account} is sent: the portal's account page
  */
 @ConfigurationProperties("platform.auth")
 public record FederationProperties(@DefaultValue Map<String, Provider> providers,
         @DefaultValue("10m") Duration linkIntentTtl, @DefaultValue("5m") Duration linkMaxSignInAge,
-        @DefaultValue("5s") Duration providerRetryInterval, @DefaultValue("5s") Duration providerDiscoveryTimeout) {
+        @DefaultValue("5s") Duration providerRetryInterval, @DefaultValue("5s") Duration providerDiscoveryTimeout,
+        @DefaultValue("http://localhost:8080/portal/account") URI portalUrl) {
 
     static final Duration MAX_LINK_INTENT_TTL = Duration.ofMinutes(10);
 
@@ -32,8 +35,12 @@ public record FederationProperties(@DefaultValue Map<String, Provider> providers
     /**
      * @param trustEmailVerified whether the provider's word that an e-mail is verified is taken; unset:
      * yes for Google and GitHub, no for any other provider
+     * @param displayName the name on the sign-in button ("Continue with ..."); unset: Google, GitHub, the
+     * registration's {@code client-name}, or its id
+     * @param mark the button's icon under {@code /ui/marks/}: {@code google}, {@code github}, {@code local} or
+     * {@code oidc}; unset: from the provider's address
      */
-    public record Provider(Boolean trustEmailVerified) {
+    public record Provider(Boolean trustEmailVerified, String displayName, String mark) {
     }
 
     /** Whether e-mails this provider marks verified count as verified here. */

@@ -100,7 +100,12 @@ class JsonLogin {
         LoginStateStore.PendingLogin pending = new LoginStateStore.PendingLogin(provider,
                 properties.issuer() + "/api/v1/auth/" + provider + "/callback", SECRETS.generateKey(),
                 isOidc(registration) ? SECRETS.generateKey() : null);
-        states.save(state, pending);
+        if (!states.save(state, pending)) {
+            ErrorResponseException full = ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "too_many_pending_logins",
+                    "Too many sign-ins are pending; try again shortly.");
+            full.getHeaders().set(HttpHeaders.RETRY_AFTER, "30");
+            throw full;
+        }
         return new Started(authorizationRequest(registration, state, pending).getAuthorizationRequestUri(), state);
     }
 

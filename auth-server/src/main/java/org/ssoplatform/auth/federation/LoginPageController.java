@@ -1,14 +1,17 @@
 package org.ssoplatform.auth.federation;
 
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.http.MediaType;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.web.WebAttributes;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.ssoplatform.auth.shared.PageSecurity;
 
 /**
  * The sign-in page: one button per configured provider, and when the last sign-in failed, why
@@ -16,55 +19,60 @@ import org.springframework.web.util.HtmlUtils;
  * "Invalid credentials". With {@code ?reauthenticate} it asks a signed-in person to sign in again
  * (linking needs a recent sign-in), and asks OIDC providers to authenticate them afresh.
  */
-@RestController
+@Controller
 class LoginPageController {
 
     static final String REAUTHENTICATE = "reauthenticate";
 
-    private final FederationConfig.Providers providers;
-
-    LoginPageController(FederationConfig.Providers providers) {
-        this.providers = providers;
+    /** A provider's button: its registration, display name and mark, and where it leads. */
+    record Button(String id, String name, String mark, String href) {
     }
 
-    @GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
-    String login(@RequestParam(required = false) String error,
-            @RequestParam(name = REAUTHENTICATE, required = false) String reauthenticate, HttpSession session) {
-        StringBuilder page = new StringBuilder("""
-                <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8"><title>Sign in</title></head>
-                <body><main><h1>Sign in</h1>
-                """);
+    private final SignInOptions options;
+
+    private final ProviderAvailability availability;
+
+    LoginPageController(SignInOptions options, ProviderAvailability availability) {
+        this.options = options;
+        this.availability = availability;
+    }
+
+    @GetMapping("/login")
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String provider,
+            @RequestParam(name = REAUTHENTICATE, required = false) String reauthenticate,
+            @RequestParam(required = false) String logout, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        boolean again = reauthenticate != null;
+        List<Button> buttons = options.all().stream().map(option -> new Button(option.id(), option.name(),
+                option.mark(), href(request, option.id(), again))).toList();
+        model.addAttribute("providers", buttons);
+        model.addAttribute("unavailable", availability.unavailableNames());
+        model.addAttribute("reauthenticate", again);
+        model.addAttribute("signedOut", logout != null && error == null);
         if (error != null) {
-            page.append("<p role=\"alert\">").append(HtmlUtils.htmlEscape(reason(session))).append("</p>\n");
+            String providerName = options.find(provider).map(SignInOptions.Option::name).orElse(null);
+            model.addAttribute("error", SignInError.describe(error, providerName, detail(error, request)));
         }
-        if (reauthenticate != null) {
-            page.append("<p role=\"status\">For your security, sign in again to continue: linking another sign-in ")
-                .append("needs a sign-in within the last few minutes.</p>\n");
-        }
-        page.append("<ul>\n");
-        for (ClientRegistration provider : providers) {
-            page.append("<li><a href=\"/oauth2/authorization/")
-                .append(HtmlUtils.htmlEscape(provider.getRegistrationId()))
-                .append(reauthenticate != null ? "?" + SignInRequests.PROMPT + "=" + SignInRequests.LOGIN : "")
-                .append("\">Continue with ")
-                .append(HtmlUtils.htmlEscape(provider.getClientName()))
-                .append("</a></li>\n");
-        }
-        for (String unavailable : providers.unavailableNames()) {
-            page.append("<li aria-disabled=\"true\">")
-                .append(HtmlUtils.htmlEscape(unavailable))
-                .append(": unavailable right now, try again shortly</li>\n");
-        }
-        return page.append("</ul></main></body></html>\n").toString();
+        response.setHeader(PageSecurity.CONTENT_SECURITY_POLICY, PageSecurity.policy());
+        return "sign-in";
     }
 
-    private static String reason(HttpSession session) {
-        Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        if (failure instanceof FederationException federation) {
-            return federation.getMessage();
+    private static String href(HttpServletRequest request, String id, boolean again) {
+        UriComponentsBuilder href = UriComponentsBuilder.fromPath(request.getContextPath())
+            .path("/oauth2/authorization/{id}");
+        if (again) {
+            href.queryParam(SignInRequests.PROMPT, SignInRequests.LOGIN);
         }
-        return failure instanceof AuthenticationException ? "The sign-in did not complete; please try again."
-                : "Please sign in.";
+        return href.buildAndExpand(id).encode().toUriString();
+    }
+
+    /** The refusal's own words, when this session's last failure is the one the URL names. */
+    private static String detail(String error, HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        if (failure instanceof FederationException refusal && SignInError.codeOf(refusal).equals(error)) {
+            return refusal.getMessage();
+        }
+        return null;
     }
 }

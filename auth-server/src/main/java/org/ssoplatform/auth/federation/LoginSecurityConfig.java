@@ -45,7 +45,7 @@ class LoginSecurityConfig {
                 // Scraped on the management port only, which nothing public routes (management.server.port).
                 .requestMatchers(ManagementPortType.get(environment) == ManagementPortType.DIFFERENT
                         ? EndpointRequest.to("prometheus") : request -> false).permitAll()
-                .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+                .requestMatchers("/login", "/error", "/favicon.ico", "/ui/**").permitAll()
                 .requestMatchers("/docs/**", "/swagger-ui/**", "/v3/api-docs/**", "/redoc", "/redoc.html",
                         "/webjars/redoc/**").permitAll()
                 .anyRequest().authenticated())

@@ -2,6 +2,7 @@ package org.ssoplatform.auth.federation;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,13 +10,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.ssoplatform.auth.audit.AuditLog;
 
 /**
  * A refused browser sign-in: written to the audit trail (provider and the reason's code, never the
- * authorization code or a token), then the login page with the reason ({@link LoginPageController}).
+ * authorization code or a token), then the login page with the reason's public code ({@link SignInError}).
  */
 @Component
 class SignInFailures implements AuthenticationFailureHandler {
@@ -23,9 +25,6 @@ class SignInFailures implements AuthenticationFailureHandler {
     private static final String CALLBACK_PREFIX = "/login/oauth2/code/";
 
     private final AuditLog audit;
-
-    private final SimpleUrlAuthenticationFailureHandler loginPage = new SimpleUrlAuthenticationFailureHandler(
-            "/login?error");
 
     private final SignInMeters meters;
 
@@ -40,7 +39,15 @@ class SignInFailures implements AuthenticationFailureHandler {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String provider = path.startsWith(CALLBACK_PREFIX) ? path.substring(CALLBACK_PREFIX.length()) : "unknown";
         recordFailure(audit, meters, provider, reason(failure), FederatedSignIn.Flow.BROWSER);
-        loginPage.onAuthenticationFailure(request, response, failure);
+        // The refusal itself stays in the session (its message may name the account); the URL carries a code.
+        request.getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, failure);
+        String page = UriComponentsBuilder.fromPath(request.getContextPath() + "/login")
+            .queryParam("error", SignInError.codeOf(failure))
+            .queryParamIfPresent("provider", Optional.of(provider).filter(id -> !id.equals("unknown")))
+            .encode()
+            .build()
+            .toUriString();
+        response.sendRedirect(page);
     }
 
     static void recordFailure(AuditLog audit, SignInMeters meters, String provider, String reason,

@@ -38,6 +38,10 @@ public class SigningKeys implements JWKSource<SecurityContext> {
         this.properties = properties;
         this.tx = tx;
         this.clock = clock;
+        tx.executeWithoutResult(status -> {
+            store.lock();
+            store.reseal();
+        });
         refresh();
     }
 
@@ -68,7 +72,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
             if (clock.instant().isBefore(signsFrom)) {
                 return RotationResult.WAITING_FOR_PUBLICATION;
             }
-            store.retirePreviousDemotedBefore(clock.instant().minus(properties.retainPrevious()));
+            store.deletePreviousDemotedBefore(clock.instant().minus(properties.retainPrevious()));
             store.promoteNext();
             return RotationResult.PROMOTED;
         });
@@ -79,6 +83,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     /** Prepares and promotes keys on schedule; harmless on every instance at once. */
     @Scheduled(fixedDelayString = "${platform.signing.check-interval:1m}")
     void scheduledRotation() {
+        tx.executeWithoutResult(status -> store.deletePreviousDemotedBefore(clock.instant().minus(properties.retainPrevious())));
         Optional<SigningKeyStore.StoredKey> current = find(SigningKeyStore.State.CURRENT);
         boolean due = current.map(k -> k.activatedAt() == null
                 || clock.instant().isAfter(k.activatedAt().plus(properties.rotationPeriod())))

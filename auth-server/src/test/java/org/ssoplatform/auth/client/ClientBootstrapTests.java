@@ -12,11 +12,12 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.ssoplatform.auth.shared.AuthServerProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Clients as configured under {@code platform.clients.<id>.*} become registered clients. */
 class ClientBootstrapTests {
 
-    private static final String SECRET = "a-client-secret-0123456789abcdef0123456789";
+    private static final String SECRET = "4f1c2a9e7b3d58c06e21f9a4b7d3c8e15a6f0b2d9c4e7a13f85b6d2c0e9a7f41";
 
     private final AuthServerProperties auth = new AuthServerProperties("http://localhost:9000", "platform-api",
             Duration.ofMinutes(15), Duration.ofHours(8), Duration.ofMinutes(5), List.of(), Duration.ofMinutes(10), "cli",
@@ -34,6 +35,18 @@ class ClientBootstrapTests {
             .isEqualTo(Duration.ofSeconds(5));
         assertThat(registered(properties, "cli").getTokenSettings().getAccessTokenTimeToLive())
             .isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void aLowEntropyClientSecretStopsStartUpAndSaysHowToGenerateOne() {
+        for (String weak : List.of("x".repeat(64), "abcd".repeat(16), "0123456789abcdef0123456789abcde")) {
+            ClientProperties properties = bind(Map.of("platform.clients.gateway.secret", weak,
+                    "platform.clients.gateway.grant-types", "urn:ietf:params:oauth:grant-type:token-exchange"));
+
+            assertThatThrownBy(() -> registered(properties, "gateway")).as(weak)
+                .hasMessageContaining("platform.clients.gateway.secret")
+                .hasMessageContaining("openssl rand -hex 32");
+        }
     }
 
     private RegisteredClient registered(ClientProperties properties, String clientId) {

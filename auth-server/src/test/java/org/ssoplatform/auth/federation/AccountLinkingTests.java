@@ -328,7 +328,7 @@ class AccountLinkingTests extends AuthServerFlow {
     /** The CSRF token in the account page's form for linking {@code provider}. */
     static String csrfToken(HttpResponse<String> accountLinkPage, String provider) {
         Matcher form = Pattern.compile("action=\"[^\"]*/account/link/" + provider
-                + "\"><input type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\"").matcher(accountLinkPage.body());
+                + "\"(?:(?!</form>).)*name=\"_csrf\" value=\"([^\"]+)\"", Pattern.DOTALL).matcher(accountLinkPage.body());
         if (!form.find()) {
             throw new AssertionError("No form to link " + provider + " on: " + accountLinkPage.body());
         }

@@ -14,8 +14,13 @@ import java.util.stream.Collectors;
 /**
  * A browser for flow tests: keeps cookies and follows redirects one by one across the
  * auth-server and the provider stand-ins, stopping at the first address it is told not to enter.
+ * Sent to the portal ({@link #PORTAL}, where auth-server sends people who ask for {@code /account}), it
+ * shows what the portal's account page shows: auth-server's {@code /account} as a JSON client reads it.
  */
 public final class Browser {
+
+    /** {@code platform.auth.portal-url} in the tests (application-test.yml). */
+    public static final String PORTAL = "http://portal.test/portal/account";
 
     private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
@@ -58,6 +63,10 @@ public final class Browser {
             URI next = uri.resolve(location);
             if (stopAt != null && next.toString().startsWith(stopAt)) {
                 return response;
+            }
+            if (next.toString().equals(PORTAL)) {
+                return send(HttpRequest.newBuilder(uri.resolve("/account")).header("Accept", "application/json").GET()
+                    .build());
             }
             uri = next;
             response = get(uri);

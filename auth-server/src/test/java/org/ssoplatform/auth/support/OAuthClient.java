@@ -17,7 +17,7 @@ import org.springframework.web.client.RestClient;
 /** Talks to the token endpoint the way a client library would; errors come back as entities. */
 public final class OAuthClient {
 
-    public static final String GATEWAY_SECRET = "test-gateway-secret-0123456789abcdef0123456789";
+    public static final String GATEWAY_SECRET = "585bad91a24bf0b47313210e494c7e74c2791241d72aa07a57a889a56bcb0503";
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };

@@ -14,7 +14,7 @@ public record PortalSignIn(Browser browser, Map<String, Object> tokens) {
 
     public static final String CALLBACK = "http://localhost:8080/portal/login/oauth2/code/portal";
 
-    public static final String SECRET = "test-portal-secret-0123456789abcdef0123456789";
+    public static final String SECRET = "9c9f1fdb6574f8c1133d7af551030b87ed18e0b07f4fbf3431c5ea303af2088e";
 
     public static final String VERIFIER = "portal-sign-in-verifier-" + "v".repeat(40);
 

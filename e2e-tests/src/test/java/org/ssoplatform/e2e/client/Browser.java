@@ -35,11 +35,11 @@ public final class Browser {
     /** One page the browser ended on, and every address it passed through to get there, in order. */
     public record Page(URI uri, int status, HttpHeaders headers, String body, List<URI> chain) {
 
-        /** The link whose text contains {@code text}, resolved against this page. */
+        /** The link whose text (markup inside it aside) contains {@code text}, resolved against this page. */
         public URI link(String text) {
-            Matcher links = Pattern.compile("<a\\s[^>]*href=\"([^\"]+)\"[^>]*>([^<]*)</a>").matcher(body);
+            Matcher links = Pattern.compile("<a\\s[^>]*href=\"([^\"]+)\"[^>]*>(.*?)</a>", Pattern.DOTALL).matcher(body);
             while (links.find()) {
-                if (links.group(2).contains(text)) {
+                if (links.group(2).replaceAll("<[^>]*>", "").replaceAll("\\s+", " ").contains(text)) {
                     return uri.resolve(links.group(1).replace("&amp;", "&"));
                 }
             }

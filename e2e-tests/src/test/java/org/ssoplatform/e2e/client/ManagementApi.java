@@ -47,6 +47,11 @@ public final class ManagementApi {
         return Http.get(base + "/api-keys/" + id).bearer(token).send();
     }
 
+    /** The key's requests per UTC day, oldest first ({@code GET /api-keys/{id}/usage?days=}). */
+    public Reply keyUsage(long id, int days) {
+        return Http.get(base + "/api-keys/" + id + "/usage?days=" + days).bearer(token).send();
+    }
+
     public Reply deleteKey(long id) {
         return Http.delete(base + "/api-keys/" + id).bearer(token).send();
     }

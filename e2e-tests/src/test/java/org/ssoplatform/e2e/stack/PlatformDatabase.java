@@ -31,13 +31,13 @@ public final class PlatformDatabase {
     }
 
     /** The stored (encrypted) private key that signs tokens now, and its key id. */
-    public record StoredSigningKey(String kid, String encryptedPrivateKey) {
+    public record StoredSigningKey(String kid, String encryptedPrivateKey, String salt, int keyEncryptionVersion) {
     }
 
     public StoredSigningKey currentSigningKey() {
         List<StoredSigningKey> keys = new ArrayList<>();
-        query("SELECT kid, private_key FROM signing_keys WHERE state = 'CURRENT'", List.of(),
-                rs -> keys.add(new StoredSigningKey(rs.getString(1), rs.getString(2))));
+        query("SELECT kid, private_key, encryption_salt, key_encryption_version FROM signing_keys WHERE state = 'CURRENT'",
+                List.of(), rs -> keys.add(new StoredSigningKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4))));
         if (keys.size() != 1) {
             throw new AssertionError("Expected one current signing key, found " + keys.size());
         }

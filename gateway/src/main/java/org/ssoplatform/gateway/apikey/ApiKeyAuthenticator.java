@@ -1,6 +1,5 @@
 package org.ssoplatform.gateway.apikey;
 
-import java.net.InetSocketAddress;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -9,6 +8,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
 import org.ssoplatform.contract.ApiKeyFormat;
 import org.ssoplatform.gateway.web.Caller;
+import org.ssoplatform.gateway.web.ClientAddresses;
 import org.ssoplatform.gateway.web.ProblemEntryPoint;
 import org.ssoplatform.gateway.web.Problems;
 import org.ssoplatform.gateway.web.ProxiedRequestHeaders;
@@ -32,9 +32,12 @@ public final class ApiKeyAuthenticator {
 
     private final ApiKeyMeters meters;
 
+    private final ClientAddresses addresses;
+
     ApiKeyAuthenticator(ApiKeyResolver resolver, UsageRecorder usage, ProblemEntryPoint entryPoint,
-            Problems problems, ApiKeyMeters meters) {
+            Problems problems, ApiKeyMeters meters, ClientAddresses addresses) {
         this.meters = meters;
+        this.addresses = addresses;
         this.resolver = resolver;
         this.usage = usage;
         this.entryPoint = entryPoint;
@@ -53,7 +56,7 @@ public final class ApiKeyAuthenticator {
             meters.localHit.increment();
             return relay(exchange, chain, cached);
         }
-        return resolver.resolve(key, hash, () -> clientAddress(exchange)).flatMap(resolution -> {
+        return resolver.resolve(key, hash, () -> addresses.of(exchange.getRequest())).flatMap(resolution -> {
             if (resolution instanceof Resolution.Accepted accepted) {
                 return relay(exchange, chain, accepted.token());
             }
@@ -84,13 +87,5 @@ public final class ApiKeyAuthenticator {
         token.caller().putOn(exchange);
         ServerWebExchange authenticated = exchange.mutate().principal(Mono.just(authentication)).build();
         return chain.filter(authenticated);
-    }
-
-    private static String clientAddress(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        if (remote == null || remote.getAddress() == null) {
-            return "unknown";
-        }
-        return remote.getAddress().getHostAddress();
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.ssoplatform.contract.RedisKeys;
 import org.ssoplatform.gateway.config.GatewayProperties;
+import org.ssoplatform.gateway.web.ClientAddresses;
 import org.ssoplatform.gateway.web.ProblemEntryPoint;
 import org.ssoplatform.gateway.web.Problems;
 import reactor.netty.http.client.HttpClient;
@@ -78,7 +79,7 @@ class ApiKeyConfig {
 
     @Bean
     ApiKeyAuthenticator apiKeyAuthenticator(ApiKeyResolver resolver, UsageRecorder usage, ProblemEntryPoint entryPoint,
-            Problems problems, ApiKeyMeters meters) {
-        return new ApiKeyAuthenticator(resolver, usage, entryPoint, problems, meters);
+            Problems problems, ApiKeyMeters meters, ClientAddresses addresses) {
+        return new ApiKeyAuthenticator(resolver, usage, entryPoint, problems, meters, addresses);
     }
 }

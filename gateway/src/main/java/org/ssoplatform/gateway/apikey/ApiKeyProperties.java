@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFailedAttempts distinct refused keys per client address and window before 429
  * @param failedAttemptsWindow the window of that count
  * @param usageFlushInterval how often usage counters are written to Redis in one batch
+ * @param usageCounterTtl how long a key's usage hash in Redis outlives its last write, should no auth-server
+ * claim it
  */
 @ConfigurationProperties("platform.gateway.api-key")
 record ApiKeyProperties(@DefaultValue("gateway") String clientId, @DefaultValue("") String clientSecret,
@@ -27,5 +29,5 @@ record ApiKeyProperties(@DefaultValue("gateway") String clientId, @DefaultValue(
         @DefaultValue("10000") int localMaxEntries, @DefaultValue("30s") Duration expiryMargin,
         @DefaultValue("30s") Duration unknownTtl, @DefaultValue("500ms") Duration redisTimeout,
         @DefaultValue("10") int maxFailedAttempts, @DefaultValue("1m") Duration failedAttemptsWindow,
-        @DefaultValue("1s") Duration usageFlushInterval) {
+        @DefaultValue("1s") Duration usageFlushInterval, @DefaultValue("7d") Duration usageCounterTtl) {
 }

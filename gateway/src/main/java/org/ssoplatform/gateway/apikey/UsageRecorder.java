@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
  * Usage per key, off the request path: requests only bump an in-memory counter; a background loop
  * writes all counters to Redis once per interval, one script call per usage shard ({@link RedisKeys#usage}
  * hashes with {@code last_used_at} and {@code count:YYYY-MM-DD} in UTC, ids added to the shard's dirty set
- * that auth-server drains). A failed write keeps the counts for the next round.
+ * that auth-server drains; hashes and set expire {@code usage-counter-ttl} after their last write). A failed
+ * write keeps the counts for the next round.
  */
 final class UsageRecorder implements SmartLifecycle {
 
@@ -107,10 +108,10 @@ final class UsageRecorder implements SmartLifecycle {
     /** One script call per shard: its hashes and dirty set share a cluster slot. */
     private Mono<Void> write(int shard, Map<Key, Usage> batch) {
         List<String> scriptKeys = new ArrayList<>(List.of(keys.usageDirty(shard)));
-        List<String> args = new ArrayList<>(List.of(String.valueOf(RedisKeys.USAGE_TTL.toMillis())));
+        List<String> args = new ArrayList<>(List.of(String.valueOf(properties.usageCounterTtl().toMillis())));
         batch.forEach((key, usage) -> {
             scriptKeys.add(keys.usage(key.apiKeyId()));
-            args.addAll(List.of("count:" + key.day(), String.valueOf(usage.count()),
+            args.addAll(List.of(RedisKeys.USAGE_COUNT_PREFIX + key.day(), String.valueOf(usage.count()),
                     String.valueOf(usage.lastUsedAt()), key.apiKeyId()));
         });
         return redis.execute(FLUSH, scriptKeys, args)

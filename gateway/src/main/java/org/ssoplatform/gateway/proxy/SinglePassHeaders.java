@@ -23,8 +23,8 @@ import org.ssoplatform.gateway.web.ProxiedRequestHeaders;
  * Each one's rule applies only where that filter is configured: the hop-by-hop headers of
  * {@link RemoveHopByHopHeadersFilter} (its configured set and those the {@code Connection} header names) both ways; {@code Forwarded} and
  * {@code X-Forwarded-*} while no trusted proxies are configured (the filters that add them for trusted
- * proxies stay as they are); gRPC's {@code te: trailers}; then {@code X-API-Key} out and the gateway's
- * own headers in.
+ * proxies stay as they are); gRPC's {@code te: trailers}; then {@code X-API-Key} and, unless the route
+ * opts in, {@code Cookie} out and the gateway's own headers in.
  */
 final class SinglePassHeaders implements HttpHeadersFilter {
 
@@ -88,8 +88,10 @@ final class SinglePassHeaders implements HttpHeadersFilter {
     private HttpHeaders request(HttpHeaders input, ServerWebExchange exchange) {
         List<String> connectionOptions = input.getConnection();
         HttpHeaders output = new HttpHeaders();
+        boolean dropCookies = ProxiedRequestHeaders.dropsCookies(exchange);
         input.forEach((name, values) -> {
-            if (!hopByHop(name, connectionOptions) && !forwardingOrKey(name)) {
+            if (!hopByHop(name, connectionOptions) && !forwardingOrKey(name)
+                    && !(dropCookies && HttpHeaders.COOKIE.equalsIgnoreCase(name))) {
                 output.addAll(name, values);
             }
         });

@@ -1,6 +1,7 @@
 package org.ssoplatform.gateway.apikey;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -38,6 +39,19 @@ class UsageRecorderTests extends SharedGateway {
             .block();
         assertThat(counters).containsOnly(Map.entry("count:2026-12-03", "2"), Map.entry("count:2026-12-04", "1"),
                 Map.entry("last_used_at", String.valueOf(clock.now.toEpochMilli())));
+    }
+
+    @Test
+    void countersExpireSevenDaysAfterTheirLastWriteSoThatUnclaimedOnesNeverStayForever() {
+        UsageRecorder usage = new UsageRecorder(redis, redisKeys, properties, Clock.systemUTC());
+        String apiKeyId = UUID.randomUUID().toString();
+
+        usage.record(apiKeyId);
+        usage.flush().block();
+
+        Duration ttl = redis.getExpire(redisKeys.usage(apiKeyId)).block();
+        assertThat(ttl).isBetween(Duration.ofDays(7).minusMinutes(1), Duration.ofDays(7));
+        assertThat(properties.usageCounterTtl()).isEqualTo(Duration.ofDays(7));
     }
 
     private static final class SettableClock extends Clock {

@@ -23,6 +23,7 @@ import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
+import org.ssoplatform.gateway.web.ClientAddresses;
 import org.ssoplatform.gateway.web.ProxiedRequestHeaders;
 
 /**
@@ -35,7 +36,7 @@ class SinglePassHeadersTests {
     private static List<HttpHeadersFilter> defaults() {
         return sorted(new RemoveForwardedHeadersFilter(), new RemoveXForwardedHeadersFilter(),
                 new TransferEncodingNormalizationHeadersFilter(), new GRPCRequestHeadersFilter(),
-                new GRPCResponseHeadersFilter(), new RemoveHopByHopHeadersFilter(), new ProxiedRequestHeaders());
+                new GRPCResponseHeadersFilter(), new RemoveHopByHopHeadersFilter(), new ProxiedRequestHeaders(new ClientAddresses(new ClientAddresses.TrustedProxies(List.of()))));
     }
 
     @Test
@@ -87,7 +88,7 @@ class SinglePassHeadersTests {
         // Remove(X)ForwardedHeadersFilter but an XForwardedHeadersFilter that appends to them.
         List<HttpHeadersFilter> trusted = sorted(new XForwardedHeadersFilter("10\\.0\\.0\\.1"),
                 new TransferEncodingNormalizationHeadersFilter(), new GRPCRequestHeadersFilter(),
-                new RemoveHopByHopHeadersFilter(), new ProxiedRequestHeaders());
+                new RemoveHopByHopHeadersFilter(), new ProxiedRequestHeaders(new ClientAddresses(new ClientAddresses.TrustedProxies(List.of()))));
         MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("http://gateway.example/examples/data")
             .remoteAddress(new InetSocketAddress("10.0.0.1", 40000))
             .header("Forwarded", "for=203.0.113.7")
@@ -140,7 +141,7 @@ class SinglePassHeadersTests {
 
     @Test
     void filtersAreLeftAsConfiguredWithoutTheHopByHopFilter() {
-        List<HttpHeadersFilter> withoutHopByHop = sorted(new RemoveForwardedHeadersFilter(), new ProxiedRequestHeaders());
+        List<HttpHeadersFilter> withoutHopByHop = sorted(new RemoveForwardedHeadersFilter(), new ProxiedRequestHeaders(new ClientAddresses(new ClientAddresses.TrustedProxies(List.of()))));
 
         assertThat(SinglePassHeaders.fuse(withoutHopByHop)).isSameAs(withoutHopByHop);
     }

@@ -55,6 +55,8 @@ public final class StandIns {
         registry.add("platform.gateway.backend.response-timeout", () -> "2s");
         registry.add("platform.gateway.api-key.expiry-margin", () -> "1s");
         registry.add("platform.gateway.api-key.max-failed-attempts", () -> "5");
+        // web/ClientAddressTests: a load balancer at 127.0.0.2; no other test sends from there.
+        registry.add("platform.gateway.trusted-proxies", () -> "127.0.0.2/32");
         registry.add("platform.gateway.rate-limit.user.capacity", () -> "5");
         registry.add("platform.gateway.rate-limit.user.replenish-per-second", () -> "0.5");
         registry.add("platform.gateway.rate-limit.api-key.capacity", () -> "1000");
