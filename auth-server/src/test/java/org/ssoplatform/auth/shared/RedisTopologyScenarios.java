@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,17 +123,23 @@ abstract class RedisTopologyScenarios extends ManagementApiFlow {
     }
 
     @Test
-    void usageStampsInTheDeploymentReachLastUsedAt() {
+    void usageInTheDeploymentReachesLastUsedAtAndTheDailyCountsOnce() {
         String token = tokenFor(newUser("user"));
         long id = createKey(token, Map.of("name", "used")).path("id").asLong();
         Instant usedAt = Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
         RedisKeys keys = keys();
         StringRedisTemplate redis = instance.getBean(StringRedisTemplate.class);
 
+        int shard = RedisKeys.usageShard(Long.toString(id));
         redis.opsForHash().put(keys.usage(Long.toString(id)), RedisKeys.USAGE_LAST_USED_AT, Long.toString(usedAt.toEpochMilli()));
-        redis.opsForSet().add(keys.usageDirty(RedisKeys.usageShard(Long.toString(id))), Long.toString(id));
+        redis.opsForHash().put(keys.usage(Long.toString(id)), RedisKeys.USAGE_COUNT_PREFIX + LocalDate.now(ZoneOffset.UTC), "3");
+        redis.opsForSet().add(keys.usageDirty(shard), Long.toString(id));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 http.get("/api/v1/api-keys/" + id, token).json().path("last_used_at").asString()).isEqualTo(usedAt.toString()));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(redis.opsForSet().size(keys.usageClaims(shard))).isZero());
+        assertThat(http.get("/api/v1/api-keys/" + id + "/usage?days=1", token).json().path("days").get(0).path("requests")
+            .asLong()).isEqualTo(3);
+        assertThat(redis.hasKey(keys.usage(Long.toString(id)))).isFalse();
     }
 }
