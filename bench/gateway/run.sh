@@ -420,7 +420,7 @@ start_gateway gateway-apikey
 expect 401 -H "X-API-Key: ssop_not-a-key" "$PROTECTED"
 expect 200 -H "X-API-Key: $CACHED_KEY" "$PROTECTED"
 CACHED_HASH=$(printf '%s' "$CACHED_KEY" | sha256sum | cut -d' ' -f1)
-[ "$(redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" EXISTS "$NS:apikey:token:$CACHED_HASH")" = 1 ] \
+[ "$(redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" EXISTS "$NS:apikey:token:{$CACHED_HASH}")" = 1 ] \
   || fail "the API key's exchanged token is not in Redis: was it exchanged at auth-server?"
 measure apikey "our gateway + cached API key" "$PROTECTED" "$GW_PID" -H "X-API-Key: $CACHED_KEY"
 say "  half load: ~$HALF_TARGET req/s on the API-key route..."

@@ -68,7 +68,7 @@ class EdgeKeyHandlingIT {
         Expect.unauthorized(Http.get(stack.gatewayA() + "/examples/either-auth").apiKey(unknown).send());
         // The gateway notes the refusal in Redis just after answering; both gateways read it from there.
         Poll.until("the refusal noted in Redis", Duration.ofMillis(20), Duration.ofSeconds(2),
-                () -> stack.redis().has("apikey:unknown:" + ApiKeyFormat.hashHex(unknown)));
+                () -> stack.redis().has(keys -> keys.apiKeyUnknown(ApiKeyFormat.hashHex(unknown))));
         Expect.unauthorized(Http.get(stack.gatewayA() + "/examples/either-auth").apiKey(unknown).send());
         Expect.unauthorized(Http.get(stack.gatewayB() + "/examples/either-auth").apiKey(unknown).send());
         // A new good key costs one exchange: once that shows in the log, any exchange before it would have too.

@@ -3,8 +3,13 @@ package org.ssoplatform.contract;
 /**
  * Every Redis key and channel the gateway and auth-server share, under one namespace
  * ({@code platform.redis.namespace}), so none escapes it: test runs and deployments share Redis servers.
+ * Keys that one command, script or transaction uses together carry the same hash tag ({@code {...}}), so
+ * that on Redis Cluster they live in one slot.
  */
 public final class RedisKeys {
+
+    /** How many dirty sets the usage hashes are spread over, each with its hashes in one cluster slot. */
+    public static final int USAGE_SHARDS = 16;
 
     /** The field of a {@link #usage} hash holding the key's last use (epoch ms; also spelled in usage_flush.lua). */
     public static final String USAGE_LAST_USED_AT = "last_used_at";
@@ -29,12 +34,12 @@ public final class RedisKeys {
 
     /** The token a key (by its SHA-256 hex) was exchanged for, cached by the gateways. */
     public String apiKeyToken(String hashHex) {
-        return ns + ":apikey:token:" + hashHex;
+        return ns + ":apikey:token:{" + hashHex + "}";
     }
 
-    /** A key auth-server refused, remembered briefly by the gateways. */
+    /** A key auth-server refused, remembered briefly by the gateways; in the slot of its {@link #apiKeyToken}. */
     public String apiKeyUnknown(String hashHex) {
-        return ns + ":apikey:unknown:" + hashHex;
+        return ns + ":apikey:unknown:{" + hashHex + "}";
     }
 
     /** Patterns for a bulk invalidation ({@code {"all":true}}). */
@@ -47,36 +52,56 @@ public final class RedisKeys {
         return ns + ":apikey:invalidations";
     }
 
-    /** A key's usage hash, written by the gateways and read by auth-server. */
+    /** A key's usage hash, written by the gateways and read by auth-server; in its shard's slot. */
     public String usage(String apiKeyId) {
-        return ns + ":apikey:usage:" + apiKeyId;
-    }
-
-    /** The ids of keys whose {@link #usage} changed since auth-server last flushed them. */
-    public String usageDirty() {
-        return ns + ":apikey:usage:dirty";
+        return usagePrefix(usageShard(apiKeyId)) + apiKeyId;
     }
 
     /**
-     * One batch of {@link #usage} hashes auth-server claimed (moved here in one script, fields
-     * {@code <apiKeyId>|<field>}) until it is added to PostgreSQL.
+     * The ids of keys of one shard ({@code 0 ≤ shard <} {@link #USAGE_SHARDS}) whose {@link #usage} changed
+     * since auth-server last flushed them.
      */
-    public String usageClaim(String batchId) {
-        return ns + ":apikey:usage-claim:" + batchId;
+    public String usageDirty(int shard) {
+        return ns + ":apikey:usage:{u" + shard + "}:dirty";
     }
 
-    /** The ids of the {@link #usageClaim} batches not yet added and let go. */
-    public String usageClaims() {
-        return ns + ":apikey:usage-claims";
+    /** The shard of a key id: the id modulo {@link #USAGE_SHARDS} (ids are numbers; any other text by its hash code). */
+    public static int usageShard(String apiKeyId) {
+        long number;
+        try {
+            number = Long.parseLong(apiKeyId);
+        }
+        catch (NumberFormatException ex) {
+            number = apiKeyId.hashCode();
+        }
+        return (int) Math.floorMod(number, (long) USAGE_SHARDS);
+    }
+
+    /** The prefix of a shard's {@link #usage} hashes: the hash of key id {@code id} is this followed by {@code id}. */
+    public String usagePrefix(int shard) {
+        return ns + ":apikey:usage:{u" + shard + "}:";
+    }
+
+    /**
+     * One batch of a shard's {@link #usage} hashes auth-server claimed (moved here in one script, fields
+     * {@code <apiKeyId>|<field>}) until it is added to PostgreSQL; in the shard's slot.
+     */
+    public String usageClaim(int shard, String batchId) {
+        return ns + ":apikey:usage-claim:{u" + shard + "}:" + batchId;
+    }
+
+    /** The ids of a shard's {@link #usageClaim} batches not yet added and let go; in the shard's slot. */
+    public String usageClaims(int shard) {
+        return ns + ":apikey:usage-claims:{u" + shard + "}";
     }
 
     public String failedAttempts(String clientAddress) {
-        return ns + ":apikey:failed:" + clientAddress;
+        return ns + ":apikey:failed:{" + clientAddress + "}";
     }
 
-    /** The key hashes counted in {@link #failedAttempts}, so that each counts once. */
+    /** The key hashes counted in {@link #failedAttempts}, so that each counts once; in its slot. */
     public String failedKeys(String clientAddress) {
-        return ns + ":apikey:failed-keys:" + clientAddress;
+        return ns + ":apikey:failed-keys:{" + clientAddress + "}";
     }
 
     public String rateLimit(String subject) {

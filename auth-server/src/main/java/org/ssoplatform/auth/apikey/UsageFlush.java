@@ -27,11 +27,12 @@ import org.ssoplatform.auth.shared.RedisNamespace;
 import org.ssoplatform.contract.RedisKeys;
 
 /**
- * Moves the gateways' usage counters ({@code {ns}:apikey:usage:{id}}: {@code last_used_at} in epoch ms and
+ * Moves the gateways' usage counters ({@link RedisKeys#usage}: {@code last_used_at} in epoch ms and
  * {@code count:YYYY-MM-DD}) to {@code api_keys.last_used_at} and {@code api_key_usage}. A Lua script claims a
  * batch of counters atomically (so two instances never take the same increment); the batch is then added in
  * one transaction that also records its id, so a claim retried after a crash or by another instance is
- * recognised and never counted twice.
+ * recognised and never counted twice. Each usage shard is claimed on its own, its dirty set, claims and
+ * hashes sharing one cluster slot.
  */
 @Component
 class UsageFlush {
@@ -81,26 +82,35 @@ class UsageFlush {
     /** @return the number of keys whose usage was written */
     int flush() {
         int written = 0;
+        for (int shard = 0; shard < RedisKeys.USAGE_SHARDS; shard++) {
+            written += flush(shard);
+        }
+        return written;
+    }
+
+    private int flush(int shard) {
+        int written = 0;
         // Claims left by a run that failed (here or on another instance) first: they hold older counts.
-        Set<String> open = redis.opsForSet().members(keys.usageClaims());
+        Set<String> open = redis.opsForSet().members(keys.usageClaims(shard));
         for (String batchId : open == null ? Set.<String>of() : open) {
-            written += apply(batchId);
+            written += apply(shard, batchId);
         }
         long popped;
         do {
             String batchId = UUID.randomUUID().toString();
-            Long result = redis.execute(CLAIM, List.of(keys.usageDirty(), keys.usageClaim(batchId), keys.usageClaims()),
-                    String.valueOf(batch), keys.usage(""), batchId);
+            Long result = redis.execute(CLAIM,
+                    List.of(keys.usageDirty(shard), keys.usageClaim(shard, batchId), keys.usageClaims(shard)),
+                    String.valueOf(batch), keys.usagePrefix(shard), batchId);
             popped = result == null ? 0 : result;
-            written += apply(batchId);
+            written += apply(shard, batchId);
         }
         while (popped == batch);
         return written;
     }
 
     /** Adds one claimed batch, unless an earlier run already did, then lets the claim go. */
-    private int apply(String batchId) {
-        Map<Object, Object> fields = redis.opsForHash().entries(keys.usageClaim(batchId));
+    private int apply(int shard, String batchId) {
+        Map<Object, Object> fields = redis.opsForHash().entries(keys.usageClaim(shard, batchId));
         Counts counts = Counts.of(fields);
         int written = counts.isEmpty() ? 0 : tx.execute(status -> {
             if (jdbc.update("INSERT INTO api_key_usage_batches (batch_id) VALUES (?) ON CONFLICT DO NOTHING",
@@ -109,8 +119,8 @@ class UsageFlush {
             }
             return write(counts);
         });
-        redis.delete(keys.usageClaim(batchId));
-        redis.opsForSet().remove(keys.usageClaims(), batchId);
+        redis.delete(keys.usageClaim(shard, batchId));
+        redis.opsForSet().remove(keys.usageClaims(shard), batchId);
         return written;
     }
 

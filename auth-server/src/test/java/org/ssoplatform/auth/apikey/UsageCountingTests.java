@@ -20,6 +20,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.ssoplatform.auth.support.ManagementApiFlow;
+import org.ssoplatform.contract.RedisKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +40,10 @@ class UsageCountingTests extends ManagementApiFlow {
 
     @Autowired
     JdbcTemplate jdbcTemplate;
+
+    private RedisKeys redisKeys() {
+        return new RedisKeys(namespace.namespace());
+    }
 
     @Autowired
     TransactionTemplate tx;
@@ -84,7 +89,7 @@ class UsageCountingTests extends ManagementApiFlow {
             .list();
         assertThat(stored).isEqualTo(sent);
         for (long key : keys) {
-            assertThat(redis.hasKey(namespace.key("apikey:usage:" + key))).isFalse();
+            assertThat(redis.hasKey(redisKeys().usage(String.valueOf(key)))).isFalse();
         }
         assertThat(http.get("/api/v1/api-keys/" + keys.get(0) + "/usage?days=2", token).json().path("days").get(1)
             .path("requests").asLong()).isEqualTo(sent.getOrDefault(keys.get(0) + "/" + today, 0L));
@@ -103,9 +108,10 @@ class UsageCountingTests extends ManagementApiFlow {
                 Duration.ofSeconds(30), 500, Duration.ofMillis(250)), new SimpleMeterRegistry()).flush();
 
         assertThat(requests(key, today)).isEqualTo(2);
-        assertThat(redis.hasKey(namespace.key("apikey:usage-claim:applied-" + key))).isFalse();
-        assertThat(redis.hasKey(namespace.key("apikey:usage-claim:open-" + key))).isFalse();
-        assertThat(redis.opsForSet().isMember(namespace.key("apikey:usage-claims"), "applied-" + key)).isFalse();
+        int shard = RedisKeys.usageShard(String.valueOf(key));
+        assertThat(redis.hasKey(redisKeys().usageClaim(shard, "applied-" + key))).isFalse();
+        assertThat(redis.hasKey(redisKeys().usageClaim(shard, "open-" + key))).isFalse();
+        assertThat(redis.opsForSet().isMember(redisKeys().usageClaims(shard), "applied-" + key)).isFalse();
     }
 
     @Test
@@ -133,7 +139,7 @@ class UsageCountingTests extends ManagementApiFlow {
 
         gatewayCounts(key, LocalDate.now(ZoneOffset.UTC).toString(), 1);
 
-        Long ttl = redis.getExpire(namespace.key("apikey:usage:" + key));
+        Long ttl = redis.getExpire(redisKeys().usage(String.valueOf(key)));
         assertThat(ttl).isNotNull().isPositive().isLessThanOrEqualTo(COUNTER_TTL.toSeconds());
     }
 
@@ -160,15 +166,16 @@ class UsageCountingTests extends ManagementApiFlow {
     }
 
     private void gatewayCounts(long key, String day, long requests) {
-        redis.execute(GATEWAY_WRITE, List.of(namespace.key("apikey:usage:dirty"), namespace.key("apikey:usage:" + key)),
-                String.valueOf(COUNTER_TTL.toSeconds()), "count:" + day, String.valueOf(requests),
+        redis.execute(GATEWAY_WRITE, List.of(redisKeys().usageDirty(RedisKeys.usageShard(String.valueOf(key))),
+                redisKeys().usage(String.valueOf(key))),
+                String.valueOf(COUNTER_TTL.toMillis()), "count:" + day, String.valueOf(requests),
                 String.valueOf(System.currentTimeMillis()), String.valueOf(key));
     }
 
     private void claim(String batchId, long key, String day, long requests) {
-        redis.opsForHash().put(namespace.key("apikey:usage-claim:" + batchId), key + "|count:" + day,
-                String.valueOf(requests));
-        redis.opsForSet().add(namespace.key("apikey:usage-claims"), batchId);
+        int shard = RedisKeys.usageShard(String.valueOf(key));
+        redis.opsForHash().put(redisKeys().usageClaim(shard, batchId), key + "|count:" + day, String.valueOf(requests));
+        redis.opsForSet().add(redisKeys().usageClaims(shard), batchId);
     }
 
     private long requests(long key, String day) {

@@ -3,12 +3,14 @@ package org.ssoplatform.auth.apikey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.ssoplatform.auth.support.ManagementApiFlow;
+import org.ssoplatform.contract.RedisKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,12 +36,15 @@ class UsageFlushTests extends ManagementApiFlow {
 
         used(first, usedAt);
         used(second, usedAt.plusMillis(1));
-        redis.opsForSet().add(dirty(), "not-a-key-id", "999999999");
+        redis.opsForSet().add(dirty("not-a-key-id"), "not-a-key-id");
+        redis.opsForSet().add(dirty("999999999"), "999999999");
         flush.flush();
 
         assertLastUsedAt(first, usedAt);
         assertLastUsedAt(second, usedAt.plusMillis(1));
-        assertThat(redis.opsForSet().size(dirty())).isZero();
+        for (String id : List.of(first + "", second + "", "not-a-key-id", "999999999")) {
+            assertThat(redis.opsForSet().size(dirty(id))).isZero();
+        }
         assertThat(http.get("/api/v1/api-keys/" + first, token).json().path("last_used_at").asString())
             .isEqualTo(usedAt.toString());
     }
@@ -55,7 +60,7 @@ class UsageFlushTests extends ManagementApiFlow {
         used(id, recent.minusSeconds(3600));
         flush.flush();
 
-        assertThat(redis.opsForSet().size(dirty())).isZero();
+        assertThat(redis.opsForSet().size(dirty(id + ""))).isZero();
         assertLastUsedAt(id, recent);
     }
 
@@ -81,12 +86,14 @@ class UsageFlushTests extends ManagementApiFlow {
 
     /** As the gateway records a use: the stamp in the key's hash, the id in the dirty set. */
     private void used(long keyId, Instant at) {
-        redis.opsForHash().put(namespace.key("apikey:usage:" + keyId), "last_used_at",
+        RedisKeys keys = new RedisKeys(namespace.namespace());
+        redis.opsForHash().put(keys.usage(Long.toString(keyId)), RedisKeys.USAGE_LAST_USED_AT,
                 Long.toString(at.toEpochMilli()));
-        redis.opsForSet().add(dirty(), Long.toString(keyId));
+        redis.opsForSet().add(dirty(Long.toString(keyId)), Long.toString(keyId));
     }
 
-    private String dirty() {
-        return namespace.key("apikey:usage:dirty");
+    /** The dirty set of the key's usage shard. */
+    private String dirty(String keyId) {
+        return new RedisKeys(namespace.namespace()).usageDirty(RedisKeys.usageShard(keyId));
     }
 }

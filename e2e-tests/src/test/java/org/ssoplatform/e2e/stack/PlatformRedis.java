@@ -1,8 +1,12 @@
 package org.ssoplatform.e2e.stack;
 
+import java.util.function.Function;
+
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+
+import org.ssoplatform.contract.RedisKeys;
 
 /** The run's Redis, read as an operator with redis-cli would: what the gateways have noted there. */
 public final class PlatformRedis implements AutoCloseable {
@@ -20,9 +24,9 @@ public final class PlatformRedis implements AutoCloseable {
         this.namespace = services.namespace();
     }
 
-    /** Whether {@code {ns}:<key>} exists, e.g. {@code apikey:unknown:<sha256 of a key>}. */
-    public boolean has(String key) {
-        return connection.sync().exists(namespace + ":" + key) > 0;
+    /** Whether the key this stack's namespace gives {@code name} exists, e.g. {@code keys -> keys.apiKeyUnknown(hash)}. */
+    public boolean has(Function<RedisKeys, String> name) {
+        return connection.sync().exists(name.apply(new RedisKeys(namespace))) > 0;
     }
 
     @Override

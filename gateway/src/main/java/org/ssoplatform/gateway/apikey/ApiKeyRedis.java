@@ -23,7 +23,7 @@ import org.ssoplatform.contract.RedisKeys;
  */
 final class ApiKeyRedis {
 
-    /** What Redis knows about a key hash and the caller's address, read in one round trip. */
+    /** What Redis knows about a key hash and the caller's address, read in two concurrent commands (two slots). */
     record Lookup(String token, boolean unknown, long failures) {
 
         static final Lookup UNAVAILABLE = new Lookup(null, false, 0);
@@ -63,14 +63,12 @@ final class ApiKeyRedis {
     }
 
     Mono<Lookup> lookup(String hash, String clientAddress) {
-        List<String> names = List.of(keys.apiKeyToken(hash), keys.apiKeyUnknown(hash), keys.failedAttempts(clientAddress));
-        return redis.opsForValue()
-            .multiGet(names)
-            .map(values -> {
-                long failures = values.get(2) == null ? 0 : Long.parseLong(values.get(2));
-                return clearing.get() > 0 ? new Lookup(null, false, failures)
-                        : new Lookup(values.get(0), values.get(1) != null, failures);
-            })
+        Mono<List<String>> cached = redis.opsForValue().multiGet(List.of(keys.apiKeyToken(hash), keys.apiKeyUnknown(hash)));
+        Mono<Long> failures = redis.opsForValue().get(keys.failedAttempts(clientAddress)).map(Long::parseLong)
+            .defaultIfEmpty(0L);
+        return Mono.zip(cached, failures)
+            .map(values -> clearing.get() > 0 ? new Lookup(null, false, values.getT2())
+                    : new Lookup(values.getT1().get(0), values.getT1().get(1) != null, values.getT2()))
             .timeout(properties.redisTimeout())
             .onErrorResume(ex -> {
                 log.debug("Redis unavailable for an API-key lookup: {}", ex.getClass().getSimpleName());
@@ -109,11 +107,11 @@ final class ApiKeyRedis {
             .defaultIfEmpty(properties.failedAttemptsWindow());
     }
 
+    /** One DEL per hash: a hash's two keys share a slot, different hashes may not. */
     Mono<Void> delete(Collection<String> hashes) {
-        List<String> names = hashes.stream()
-            .flatMap(hash -> List.of(keys.apiKeyToken(hash), keys.apiKeyUnknown(hash)).stream())
-            .toList();
-        return names.isEmpty() ? Mono.empty() : redis.delete(names.toArray(String[]::new)).then();
+        return Flux.fromIterable(hashes)
+            .flatMap(hash -> redis.delete(keys.apiKeyToken(hash), keys.apiKeyUnknown(hash)))
+            .then();
     }
 
     /**

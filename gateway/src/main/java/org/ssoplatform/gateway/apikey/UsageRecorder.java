@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -22,10 +23,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Usage per key, off the request path: requests only bump an in-memory counter; a background loop
- * writes all counters to Redis in one script call per interval (hash {@code {ns}:apikey:usage:{id}}
- * with {@code last_used_at} and {@code count:YYYY-MM-DD} in UTC, id added to the dirty set that
- * auth-server drains; the hash expires {@code usage-counter-ttl} after its last write). A failed write keeps
- * the counts for the next round.
+ * writes all counters to Redis once per interval, one script call per usage shard ({@link RedisKeys#usage}
+ * hashes with {@code last_used_at} and {@code count:YYYY-MM-DD} in UTC, ids added to the shard's dirty set
+ * that auth-server drains; hashes and set expire {@code usage-counter-ttl} after their last write). A failed
+ * write keeps the counts for the next round.
  */
 final class UsageRecorder implements SmartLifecycle {
 
@@ -98,8 +99,16 @@ final class UsageRecorder implements SmartLifecycle {
         if (batch.isEmpty()) {
             return Mono.empty();
         }
-        List<String> scriptKeys = new ArrayList<>(List.of(keys.usageDirty()));
-        List<String> args = new ArrayList<>(List.of(String.valueOf(properties.usageCounterTtl().toSeconds())));
+        Map<Integer, Map<Key, Usage>> shards = new TreeMap<>();
+        batch.forEach((key, usage) -> shards.computeIfAbsent(RedisKeys.usageShard(key.apiKeyId()), shard -> new HashMap<>())
+            .put(key, usage));
+        return Flux.fromIterable(shards.entrySet()).flatMap(shard -> write(shard.getKey(), shard.getValue())).then();
+    }
+
+    /** One script call per shard: its hashes and dirty set share a cluster slot. */
+    private Mono<Void> write(int shard, Map<Key, Usage> batch) {
+        List<String> scriptKeys = new ArrayList<>(List.of(keys.usageDirty(shard)));
+        List<String> args = new ArrayList<>(List.of(String.valueOf(properties.usageCounterTtl().toMillis())));
         batch.forEach((key, usage) -> {
             scriptKeys.add(keys.usage(key.apiKeyId()));
             args.addAll(List.of(RedisKeys.USAGE_COUNT_PREFIX + key.day(), String.valueOf(usage.count()),

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
 import org.ssoplatform.contract.ApiKeyFormat;
+import org.ssoplatform.contract.RedisKeys;
 import org.ssoplatform.gateway.support.SharedGateway;
 
 /** Usage counters and rate limits per key. */
@@ -33,7 +34,7 @@ class ApiKeyUsageTests extends SharedGateway {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                 .block();
             assertThat(usage).containsEntry(field, "3").containsKey("last_used_at");
-            assertThat(redis.opsForSet().isMember(redisKeys.usageDirty(), "105").block()).isTrue();
+            assertThat(redis.opsForSet().isMember(redisKeys.usageDirty(RedisKeys.usageShard("105")), "105").block()).isTrue();
         });
     }
 

@@ -69,6 +69,10 @@ public final class GatewayInstance implements AutoCloseable {
         return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     public WebTestClient client() {
         return SharedGateway.client(port(), "127.0.0.1");
     }
