@@ -46,12 +46,21 @@ class SigningKeyEncryptionTests extends AuthServerFlow {
 
     @BeforeEach
     void schemaOfItsOwn() {
-        HikariDataSource app = (HikariDataSource) appDataSource;
+        HikariDataSource app = unwrap(appDataSource);
         schema = "signing_" + UUID.randomUUID().toString().replace("-", "");
         JdbcClient.create(app).sql("CREATE SCHEMA " + schema).update();
         String url = app.getJdbcUrl() + (app.getJdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
         dataSource = new DriverManagerDataSource(url, app.getUsername(), app.getPassword());
         jdbc = JdbcClient.create(dataSource);
+    }
+
+    private static HikariDataSource unwrap(DataSource dataSource) {
+        try {
+            return dataSource.unwrap(HikariDataSource.class);
+        }
+        catch (java.sql.SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     @AfterEach
