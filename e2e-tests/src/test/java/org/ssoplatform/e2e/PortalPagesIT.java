@@ -179,11 +179,12 @@ class PortalPagesIT {
             String adminEmail = "permission-admin@e2e.test";
             signIn(browser, adminEmail);
             makeAdmin(adminEmail);
-            Poll.until(() -> "the administration pages open to the new admin", Duration.ofMillis(500),
-                    Duration.ofSeconds(20), () -> {
-                        browser.visit(stack.gatewayA() + "/portal/admin/roles");
-                        return !browser.driver().findElements(By.id("create-permission")).isEmpty();
-                    });
+            // Writing permissions needs the admin role in the token itself, so sign in again for a new one.
+            browser.click(By.id("sign-out"));
+            browser.waitForUrl("the portal's start page", url -> url.startsWith(stack.gatewayA() + "/"));
+            browser.waitForText("Sign in");
+            signIn(browser, adminEmail);
+            browser.visit(stack.gatewayA() + "/portal/admin/roles");
             browser.type(By.id("permission-name"), "reports:export");
             browser.find(By.id("permission-name")).submit();
             browser.waitForText("Permission \"reports:export\" created.");
@@ -207,6 +208,15 @@ class PortalPagesIT {
             browser.waitForText("Permission \"reports:export\" deleted.");
             assertThat(browser.driver().findElements(By.id(permissionRow))).isEmpty();
             assertThat(browser.find(By.id("role-exporters")).getText()).doesNotContain("reports:export");
+
+            browser.driver().manage().window().setSize(new Dimension(375, 900));
+            for (String page : List.of("users", "roles", "audit", "signing-keys")) {
+                browser.visit(stack.gatewayA() + "/portal/admin/" + page);
+                browser.waitForText("Administration");
+                assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue())
+                    .as("no sideways scrolling on %s at 375 px", page).isLessThanOrEqualTo(375);
+                browser.screenshot("admin-" + page + "-375px");
+            }
         }
     }
 
