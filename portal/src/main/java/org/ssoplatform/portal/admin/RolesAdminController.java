@@ -145,7 +145,7 @@ class RolesAdminController {
                 throw ex;
             }
             model.addAttribute("role", role);
-            model.addAttribute("deleteError", ex.getMessage());
+            model.addAttribute("deleteError", ex.status() == 409 ? stillHeld(ex) : ex.getMessage());
             model.addAttribute("held", ex.status() == 409);
             response.setStatus(ex.status());
             return "admin/role-delete";
@@ -178,7 +178,7 @@ class RolesAdminController {
                 throw ex;
             }
             model.addAttribute("permission", permission);
-            model.addAttribute("deleteError", ex.getMessage());
+            model.addAttribute("deleteError", ex.status() == 409 ? stillHeld(ex) : ex.getMessage());
             model.addAttribute("held", ex.status() == 409);
             response.setStatus(ex.status());
             return "admin/permission-delete";
@@ -193,6 +193,12 @@ class RolesAdminController {
             .findFirst()
             .orElseThrow(() -> new ApiException(404, "not_found", "No permission with id " + permissionId + ".",
                     Map.of()));
+    }
+
+    /** The API's refusal without its advice to API callers, and what to do on this page instead. */
+    private static String stillHeld(ApiException ex) {
+        return ex.getMessage().replaceFirst(";\\s*delete with \\?cascade=true.*$", ".")
+                + " Tick \u201cAlso remove it\u201d below to delete it anyway.";
     }
 
     private String formError(ApiException ex, String form, Map<String, String> values, Model model, User me,

@@ -106,7 +106,8 @@ class AdminPagesTests extends PortalTest {
                   "created_at": "2026-12-01T10:00:00Z"}]""")));
         AUTH_SERVER.stubFor(delete(urlPathEqualTo("/api/v1/roles/permissions/6")).withQueryParam("cascade", equalTo("false"))
             .willReturn(ManagementApiAnswers.problemResponse(409, ManagementApiAnswers.problem(409, "in_use",
-                    "The permission is held by 1 role(s) and 0 API key(s).", null))));
+                    "The permission is held by 1 role(s) and 0 API key(s); delete with ?cascade=true to remove it from them too.",
+                    null))));
         AUTH_SERVER.stubFor(delete(urlPathEqualTo("/api/v1/roles/permissions/6")).withQueryParam("cascade", equalTo("true"))
             .willReturn(noContent()));
 
@@ -119,7 +120,9 @@ class AdminPagesTests extends PortalTest {
         assertThat(asked).hasStatusOk();
         assertThat(asked).bodyText().contains("Delete the permission “users:write”?", "Also remove it from every role");
         assertThat(refused).hasStatus(409);
-        assertThat(refused).bodyText().contains("id=\"delete-error\">The permission is held by 1 role(s)", "checked");
+        assertThat(refused).bodyText()
+            .contains("id=\"delete-error\">The permission is held by 1 role(s) and 0 API key(s). Tick", "checked")
+            .doesNotContain("?cascade=true");
         assertThat(deleted).hasStatus3xxRedirection().hasRedirectedUrl("/portal/admin/roles");
         assertThat(deleted).flash().containsEntry("notice", "Permission \"users:write\" deleted.");
         AUTH_SERVER.verify(1, deleteRequestedFor(urlPathEqualTo("/api/v1/roles/permissions/6"))
