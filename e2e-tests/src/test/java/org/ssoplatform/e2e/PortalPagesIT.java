@@ -174,6 +174,53 @@ class PortalPagesIT {
     }
 
     @Test
+    void anAdminDeletesAPermissionARoleHoldsOnlyAfterAgreeingToRemoveItFromTheRole() {
+        try (Browser browser = Browser.open("portal-admin-permissions")) {
+            String adminEmail = "permission-admin@e2e.test";
+            signIn(browser, adminEmail);
+            makeAdmin(adminEmail);
+            // Writing permissions needs the admin role in the token itself, so sign in again for a new one.
+            browser.click(By.id("sign-out"));
+            browser.waitForUrl("the portal's start page", url -> url.startsWith(stack.gatewayA() + "/"));
+            browser.waitForText("Sign in");
+            signIn(browser, adminEmail);
+            browser.visit(stack.gatewayA() + "/portal/admin/roles");
+            browser.type(By.id("permission-name"), "reports:export");
+            browser.find(By.id("permission-name")).submit();
+            browser.waitForText("Permission \"reports:export\" created.");
+            String permissionRow = browser
+                .find(By.xpath("//table[@id='permissions']//tr[td/code[text()='reports:export']]"))
+                .getDomAttribute("id");
+            String permissionId = permissionRow.substring("permission-".length());
+            browser.type(By.id("role-name"), "exporters");
+            browser.click(By.cssSelector("#create-role input[value='" + permissionId + "']"));
+            browser.click(By.id("create-role-button"));
+            browser.waitForText("Role \"exporters\" created.");
+
+            browser.click(By.cssSelector("#" + permissionRow + " a.btn-danger"));
+            browser.waitForText("Delete the permission “reports:export”?");
+            browser.click(By.id("confirm-delete"));
+            browser.waitForText("1 role(s)");
+            assertThat(browser.find(By.id("cascade")).isSelected()).isTrue();
+            browser.screenshot("permission-held");
+            browser.click(By.id("confirm-delete"));
+
+            browser.waitForText("Permission \"reports:export\" deleted.");
+            assertThat(browser.driver().findElements(By.id(permissionRow))).isEmpty();
+            assertThat(browser.find(By.id("role-exporters")).getText()).doesNotContain("reports:export");
+
+            browser.driver().manage().window().setSize(new Dimension(375, 900));
+            for (String page : List.of("users", "roles", "audit", "signing-keys")) {
+                browser.visit(stack.gatewayA() + "/portal/admin/" + page);
+                browser.waitForText("Administration");
+                assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue())
+                    .as("no sideways scrolling on %s at 375 px", page).isLessThanOrEqualTo(375);
+                browser.screenshot("admin-" + page + "-375px");
+            }
+        }
+    }
+
+    @Test
     void aPersonLinksASecondProviderAndUnlinksIt() {
         try (Browser browser = Browser.open("portal-linked-sign-ins")) {
             String email = "linker@e2e.test";

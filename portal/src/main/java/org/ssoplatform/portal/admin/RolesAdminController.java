@@ -26,7 +26,7 @@ import org.ssoplatform.portal.api.Permission;
 import org.ssoplatform.portal.api.Role;
 import org.ssoplatform.portal.api.User;
 
-/** Roles and permissions: create either, edit a role's permissions, delete a role (asking first about its holders). */
+/** Roles and permissions: create either, edit a role's permissions, delete either (asking first about its holders). */
 @Controller
 class RolesAdminController {
 
@@ -145,11 +145,60 @@ class RolesAdminController {
                 throw ex;
             }
             model.addAttribute("role", role);
-            model.addAttribute("deleteError", ex.getMessage());
+            model.addAttribute("deleteError", ex.status() == 409 ? stillHeld(ex) : ex.getMessage());
             model.addAttribute("held", ex.status() == 409);
             response.setStatus(ex.status());
             return "admin/role-delete";
         }
+    }
+
+    @GetMapping("/portal/admin/permissions/{permissionId}/delete")
+    String confirmDeletePermission(@PathVariable long permissionId, @ModelAttribute("me") User me, Model model) {
+        Admins.require(me);
+        model.addAttribute("permission", permission(permissionId));
+        return "admin/permission-delete";
+    }
+
+    /**
+     * Deletes the permission; while roles or keys hold it auth-server refuses (409) unless the person ticked "remove it
+     * from them too", which the confirmation page then asks for.
+     */
+    @PostMapping("/portal/admin/permissions/{permissionId}/delete")
+    String deletePermission(@PathVariable long permissionId, @RequestParam(defaultValue = "false") boolean cascade,
+            @ModelAttribute("me") User me, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Admins.require(me);
+        Permission permission = permission(permissionId);
+        try {
+            api.send(HttpMethod.DELETE, null, "/api/v1/roles/permissions/{id}?cascade={cascade}", permissionId, cascade);
+            redirect.addFlashAttribute("notice", "Permission \"" + permission.name() + "\" deleted.");
+            return "redirect:/portal/admin/roles";
+        }
+        catch (ApiException ex) {
+            if (ex.status() == 401 || ex.status() >= 500) {
+                throw ex;
+            }
+            model.addAttribute("permission", permission);
+            model.addAttribute("deleteError", ex.status() == 409 ? stillHeld(ex) : ex.getMessage());
+            model.addAttribute("held", ex.status() == 409);
+            response.setStatus(ex.status());
+            return "admin/permission-delete";
+        }
+    }
+
+    /** The API lists permissions but has no single-permission read, so the list is searched. */
+    private Permission permission(long permissionId) {
+        return api.get(PERMISSIONS, "/api/v1/roles/permissions/")
+            .stream()
+            .filter(permission -> permission.id() == permissionId)
+            .findFirst()
+            .orElseThrow(() -> new ApiException(404, "not_found", "No permission with id " + permissionId + ".",
+                    Map.of()));
+    }
+
+    /** The API's refusal without its advice to API callers, and what to do on this page instead. */
+    private static String stillHeld(ApiException ex) {
+        return ex.getMessage().replaceFirst(";\\s*delete with \\?cascade=true.*$", ".")
+                + " Tick \u201cAlso remove it\u201d below to delete it anyway.";
     }
 
     private String formError(ApiException ex, String form, Map<String, String> values, Model model, User me,

@@ -1,9 +1,12 @@
 package org.ssoplatform.portal.admin;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.noContent;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -20,7 +23,10 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.ssoplatform.portal.support.ManagementApiAnswers;
 import org.ssoplatform.portal.support.PortalTest;
 
-/** Administration: admins only, searching and paging users, granting roles, the audit log's filters. */
+/**
+ * Administration: admins only, searching and paging users, granting roles, deleting a held permission, the audit log's
+ * filters.
+ */
 class AdminPagesTests extends PortalTest {
 
     private static final String ADA = """
@@ -32,7 +38,7 @@ class AdminPagesTests extends PortalTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "/portal/admin/users", "/portal/admin/roles", "/portal/admin/audit",
-            "/portal/admin/signing-keys" })
+            "/portal/admin/signing-keys", "/portal/admin/permissions/6/delete" })
     void someoneWhoIsNoAdminGetsThe403PageAndNoAdministrationCallIsMade(String page) {
         ManagementApiAnswers.me(AUTH_SERVER, 3, "grace@example.com", ManagementApiAnswers.USER_ROLE);
 
@@ -90,6 +96,37 @@ class AdminPagesTests extends PortalTest {
             .param("roleId", "2").param("back", "//evil.example/").exchange();
 
         assertThat(granted).hasStatus3xxRedirection().hasRedirectedUrl("/portal/admin/users");
+    }
+
+    @Test
+    void aPermissionThatARoleHoldsIsDeletedOnlyOnceTheAdminAgreesToRemoveItFromItsHolders() {
+        ManagementApiAnswers.me(AUTH_SERVER, 1, "admin@example.com", ManagementApiAnswers.ADMIN_ROLES);
+        AUTH_SERVER.stubFor(get(urlPathEqualTo("/api/v1/roles/permissions/")).willReturn(okJson("""
+                [{"id": 6, "name": "users:write", "description": null, "resource": "users", "action": "write",
+                  "created_at": "2026-12-01T10:00:00Z"}]""")));
+        AUTH_SERVER.stubFor(delete(urlPathEqualTo("/api/v1/roles/permissions/6")).withQueryParam("cascade", equalTo("false"))
+            .willReturn(ManagementApiAnswers.problemResponse(409, ManagementApiAnswers.problem(409, "in_use",
+                    "The permission is held by 1 role(s) and 0 API key(s); delete with ?cascade=true to remove it from them too.",
+                    null))));
+        AUTH_SERVER.stubFor(delete(urlPathEqualTo("/api/v1/roles/permissions/6")).withQueryParam("cascade", equalTo("true"))
+            .willReturn(noContent()));
+
+        MvcTestResult asked = mvc.get().uri("/portal/admin/permissions/6/delete").with(signedIn(1)).exchange();
+        MvcTestResult refused = mvc.post().uri("/portal/admin/permissions/6/delete").with(signedIn(1)).with(csrf())
+            .exchange();
+        MvcTestResult deleted = mvc.post().uri("/portal/admin/permissions/6/delete").with(signedIn(1)).with(csrf())
+            .param("cascade", "true").exchange();
+
+        assertThat(asked).hasStatusOk();
+        assertThat(asked).bodyText().contains("Delete the permission “users:write”?", "Also remove it from every role");
+        assertThat(refused).hasStatus(409);
+        assertThat(refused).bodyText()
+            .contains("id=\"delete-error\">The permission is held by 1 role(s) and 0 API key(s). Tick", "checked")
+            .doesNotContain("?cascade=true");
+        assertThat(deleted).hasStatus3xxRedirection().hasRedirectedUrl("/portal/admin/roles");
+        assertThat(deleted).flash().containsEntry("notice", "Permission \"users:write\" deleted.");
+        AUTH_SERVER.verify(1, deleteRequestedFor(urlPathEqualTo("/api/v1/roles/permissions/6"))
+            .withQueryParam("cascade", equalTo("true")));
     }
 
     @Test
