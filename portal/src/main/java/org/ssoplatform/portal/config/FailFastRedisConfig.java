@@ -32,9 +32,8 @@ class FailFastRedisConfig {
 
     /** Lettuce's default back-off grows to 30 s between reconnect attempts. */
     @Bean
-    ClientResourcesBuilderCustomizer quickRedisReconnect(
-            @Value("${platform.portal.redis-reconnect-max:500ms}") Duration reconnectMax) {
-        return builder -> builder.reconnectDelay(Delay.exponential(Duration.ofMillis(50), reconnectMax, 2,
+    ClientResourcesBuilderCustomizer quickRedisReconnect(PortalProperties portal) {
+        return builder -> builder.reconnectDelay(Delay.exponential(Duration.ofMillis(50), portal.redisReconnectMax(), 2,
                 TimeUnit.MILLISECONDS));
     }
 }
