@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP pass-through on a fixed loopback port, to take a real server "down" and bring it back
- * without touching it: {@link #stop()} closes the port and every open connection.
+ * without touching it: {@link #stop()} closes the port and every open connection; {@link #freeze()} keeps
+ * every connection open and accepting but holds back all bytes, as a hung server or a black-holed network does.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -25,6 +26,8 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
 
     private volatile ServerSocket server;
+
+    private volatile boolean frozen;
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -57,6 +60,15 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** Holds back every byte in both directions, on open and new connections alike, until {@link #thaw()}. */
+    public void freeze() {
+        frozen = true;
+    }
+
+    public void thaw() {
+        frozen = false;
+    }
+
     @Override
     public void close() throws IOException {
         stop();
@@ -78,10 +90,20 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private static void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to) {
         Thread thread = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                byte[] buffer = new byte[8192];
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    while (frozen && !to.isClosed()) {
+                        Thread.sleep(10);
+                    }
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
             }
             catch (IOException ex) {
                 // one side closed

@@ -113,6 +113,44 @@ class DeadDependencyTests extends AuthServerFlow {
     }
 
     @Test
+    void withRedisHungTheJsonLoginIsA503WithinTwoSecondsAndManagementCallsStillAnswer() throws Exception {
+        String admin = InstanceTokens.admin(instance);
+        await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/api/v1/auth/google/login", null).status() == 200);
+
+        redis.freeze();
+        try {
+            for (int i = 0; i < 2; i++) {
+                // Bearer-token management calls keep no session: they answer from PostgreSQL alone.
+                assertThat(within(Duration.ofSeconds(2), () -> http.get("/api/v1/roles", admin)).status()).isEqualTo(200);
+                assertUnavailable(within(Duration.ofSeconds(2), () -> http.get("/api/v1/auth/google/login", null)));
+            }
+        }
+        finally {
+            redis.thaw();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/api/v1/auth/google/login", null).status() == 200);
+    }
+
+    @Test
+    void withPostgresHungOnOpenConnectionsManagementCallsAre503WithinTwoSeconds() throws Exception {
+        String admin = InstanceTokens.admin(instance);
+        for (int i = 0; i < 5; i++) { // connections used this recently are handed out without a validation query
+            assertThat(http.get("/api/v1/users", admin).status()).isEqualTo(200);
+        }
+
+        postgres.freeze();
+        try {
+            for (String path : List.of("/api/v1/users", "/api/v1/roles")) {
+                assertUnavailable(within(Duration.ofSeconds(2), () -> http.get(path, admin)));
+            }
+        }
+        finally {
+            postgres.thaw();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/api/v1/roles", admin).status() == 200);
+    }
+
+    @Test
     void aProviderThatNeverAnswersCostsTheSignInAtMostItsTimeout() {
         signInWith("silent").get(); // the first one also loads the sign-in's classes: the second is measured
 

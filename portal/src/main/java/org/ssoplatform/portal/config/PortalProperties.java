@@ -18,13 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scopes what the portal asks for
  * @param refreshMargin how long before its expiry an access token is refreshed
  * @param apiTimeout how long one management API call may take before the page says auth-server is unreachable
+ * @param redisReconnectMax the longest pause between two attempts to reconnect to Redis, where sessions live
  */
 @ConfigurationProperties("platform.portal")
 public record PortalProperties(@DefaultValue("http://localhost:8080") String publicUrl,
         @DefaultValue("http://localhost:9000") String issuer, @DefaultValue("http://localhost:9000") String apiUrl,
         @DefaultValue("portal") String clientId, @DefaultValue("") String clientSecret,
         @DefaultValue({ "openid", "profile", "email" }) List<String> scopes,
-        @DefaultValue("30s") Duration refreshMargin, @DefaultValue("1500ms") Duration apiTimeout) {
+        @DefaultValue("30s") Duration refreshMargin, @DefaultValue("1500ms") Duration apiTimeout,
+        @DefaultValue("500ms") Duration redisReconnectMax) {
 
     public static final String REGISTRATION_ID = "portal";
 
