@@ -27,6 +27,7 @@ public final class SeededRandom {
 
     /**
      * @param property the system property that replays a run, e.g. {@code hostile.seed}
+     * @param owner names the test in the printed seed line
      * @return a generator seeded from that property when set, otherwise from a fresh random seed
      */
     public static SeededRandom fromProperty(String property, String owner) {
