@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -22,17 +23,9 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -51,6 +44,7 @@ import org.ssoplatform.auth.user.UserGrants;
 import org.ssoplatform.auth.user.UserRepository;
 import org.ssoplatform.testsupport.MachinePostgres;
 import org.ssoplatform.testsupport.MachineRedis;
+import org.ssoplatform.testsupport.SeededRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,9 +60,10 @@ class HostileInputTests {
 
     private static final Pattern JWT_PATTERN = Pattern.compile("eyJ[\\w-]{5,}\\.[\\w-]{5,}\\.[\\w-]*");
 
-    private static final String GATEWAY_SECRET = "test-gateway-secret-0123456789abcdef0123456789";
+    /** The test profile's secrets, read from the running server so the scans look for the ones really in use. */
+    private static String gatewaySecret;
 
-    private static final String SIGNING_SECRET = "test-signing-secret-0123456789abcdef0123456789";
+    private static String signingSecret;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -87,6 +82,10 @@ class HostileInputTests {
     private static List<String> ownIds;
 
     private static int sent;
+
+    private static final int TRIES = 600;
+
+    private static final SeededRandom RANDOM = SeededRandom.fromProperty("hostile.seed", "auth-server HostileInputTests");
 
     /** The endpoints, with {id} for an id in the path; the body is generated for the writes. */
     private static final List<String> ENDPOINTS = List.of(
@@ -112,7 +111,7 @@ class HostileInputTests {
             "%00", "%2e%2e%2f", "\\u0000", "admin\r\nSet-Cookie: x=y", "☃ ‮evil", "\uD83D\uDE00", "null", "NaN",
             "-0", "1e309", "users:write", "admin", "*", "%", "_", "\\");
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws Exception {
         int port = TestSocketUtils.findAvailableTcpPort();
         base = "http://localhost:" + port;
@@ -132,6 +131,8 @@ class HostileInputTests {
         server = new SpringApplicationBuilder(AuthServerApplication.class).profiles("test")
             .run(args.toArray(String[]::new));
         logs = LogTap.attach(); // after the start, which resets logging
+        gatewaySecret = server.getEnvironment().getRequiredProperty("platform.clients.gateway.secret");
+        signingSecret = server.getEnvironment().getRequiredProperty("platform.signing.encryption-secret");
 
         RoleRepository roles = server.getBean(RoleRepository.class);
         UserRepository users = server.getBean(UserRepository.class);
@@ -141,11 +142,15 @@ class HostileInputTests {
             .withRole(roles.findByName("user").orElseThrow().id()));
         Role own = roles.save(Role.newRole("hostile" + unique().substring(0, 8), null, java.util.Set.of()));
         String adminToken = userToken(admin, Instant.now().plusSeconds(600));
-        Map<?, ?> created = JSON.readValue(send("POST", "/api/v1/api-keys/", "Bearer " + adminToken,
-                "application/json", "{\"name\":\"hostile\"}".getBytes(StandardCharsets.UTF_8)).body(), Map.class);
+        HttpResponse<String> creation = send("POST", "/api/v1/api-keys/", "Bearer " + adminToken, "application/json",
+                "{\"name\":\"hostile\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(creation.statusCode()).as("the set-up's key: %s", creation.body()).isEqualTo(201);
+        Map<?, ?> created = JSON.readValue(creation.body(), Map.class);
         String key = (String) created.get("key");
         String keyId = created.get("id").toString();
-        String keyToken = (String) JSON.readValue(exchange(key).body(), Map.class).get("access_token");
+        HttpResponse<String> exchanged = exchange(key);
+        assertThat(exchanged.statusCode()).as("the set-up's exchange: %s", exchanged.body()).isEqualTo(200);
+        String keyToken = (String) JSON.readValue(exchanged.body(), Map.class).get("access_token");
         ownIds = List.of(member.id().toString(), own.id().toString(), keyId);
         tokens = new LinkedHashMap<>();
         tokens.put("admin", "Bearer " + adminToken);
@@ -158,21 +163,24 @@ class HostileInputTests {
         tokens.put("malformed-key", "Bearer ssop_" + "A".repeat(46));
         tokens.put("garbage", "Bearer " + "x".repeat(300));
         tokens.put("empty", "Bearer ");
-        tokens.put("basic", "Basic " + Base64.getEncoder().encodeToString(("gateway:" + GATEWAY_SECRET).getBytes()));
+        tokens.put("basic", "Basic " + Base64.getEncoder().encodeToString(("gateway:" + gatewaySecret).getBytes()));
         tokens.put("none", null);
-        secrets = List.of(adminToken, keyToken, key, GATEWAY_SECRET, SIGNING_SECRET);
+        secrets = List.of(adminToken, keyToken, key, gatewaySecret, signingSecret);
         logs.clear(); // the set-up's own lines (a key created and exchanged) are not the hostile run's
     }
 
-    @AfterContainer
+    @AfterAll
     static void stopAndScanTheLog() {
         try {
-            assertThat(sent).as("hostile requests sent").isGreaterThanOrEqualTo(500);
+            long seed = RANDOM.seed();
+            assertThat(sent).as("seed %d: hostile requests sent", seed).isGreaterThanOrEqualTo(500);
             List<String> lines = logs.lines();
-            assertThat(lines).as("log lines with an API key").noneMatch(line -> KEY_PATTERN.matcher(line).find());
-            assertThat(lines).as("log lines with a token").noneMatch(line -> JWT_PATTERN.matcher(line).find());
+            assertThat(lines).as("seed %d: log lines with an API key", seed)
+                .noneMatch(line -> KEY_PATTERN.matcher(line).find());
+            assertThat(lines).as("seed %d: log lines with a token", seed)
+                .noneMatch(line -> JWT_PATTERN.matcher(line).find());
             for (String secret : secrets) {
-                assertThat(lines).as("log lines with a secret").noneMatch(line -> line.contains(secret));
+                assertThat(lines).as("seed %d: log lines with a secret", seed).noneMatch(line -> line.contains(secret));
             }
         }
         finally {
@@ -183,18 +191,23 @@ class HostileInputTests {
         }
     }
 
-    @Property(tries = 600, edgeCases = EdgeCasesMode.MIXIN, shrinking = ShrinkingMode.OFF)
-    void noHostileRequestGetsA5xxAStackTraceOrASecret(@ForAll("requests") Hostile request) {
-        HttpResponse<String> response = send(request.method(), request.path(), tokens.get(request.caller()),
-                request.contentType(), request.body());
-        sent++;
+    @Test
+    void noHostileRequestGetsA5xxAStackTraceOrASecret() {
+        for (int i = 0; i < TRIES; i++) {
+            Hostile request = request();
+            String at = "seed " + RANDOM.seed() + ", request " + i + ": " + request;
+            HttpResponse<String> response = send(request.method(), request.path(), tokens.get(request.caller()),
+                    request.contentType(), request.body());
+            sent++;
 
-        assertThat(response.statusCode()).as("%s -> %s", request, response.body()).isLessThan(500);
-        assertThat(response.body()).as("%s", request)
-            .doesNotContain("\tat ", "\\tat ", "Exception", "org.springframework", "java.lang", "SQL", "postgres");
-        for (String secret : secrets) {
-            assertThat(response.body()).as("%s echoes a secret", request).doesNotContain(secret);
-            response.headers().map().values().forEach(values -> assertThat(values.toString()).doesNotContain(secret));
+            assertThat(response.statusCode()).as("%s -> %s", at, response.body()).isLessThan(500);
+            assertThat(response.body()).as("%s", at)
+                .doesNotContain("\tat ", "\\tat ", "Exception", "org.springframework", "java.lang", "SQL", "postgres");
+            for (String secret : secrets) {
+                assertThat(response.body()).as("%s echoes a secret", at).doesNotContain(secret);
+                response.headers().map().values().forEach(values -> assertThat(values.toString())
+                    .as("%s echoes a secret in a header", at).doesNotContain(secret));
+            }
         }
     }
 
@@ -208,77 +221,80 @@ class HostileInputTests {
         }
     }
 
-    @Provide
-    Arbitrary<Hostile> requests() {
-        Arbitrary<String> callers = Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.just("admin")),
-                Tuple.of(4, Arbitraries.of("member", "api-key", "expired", "forged", "alg-none",
-                        "raw-api-key", "malformed-key", "garbage", "empty", "basic", "none")));
-        return Combinators.combine(callers, Arbitraries.of(ENDPOINTS), ids(), ids(), queryValues(), bodies())
-            .as((caller, endpoint, id1, id2, query, body) -> {
-                String[] parts = endpoint.split(" ", 2);
-                String path = parts[1].replaceFirst("\\{id}", id1).replaceFirst("\\{id}", id2).replace("{q}", query);
-                boolean write = !parts[0].equals("GET") && !parts[0].equals("DELETE");
-                if (path.startsWith("/oauth2/")) {
-                    return new Hostile(caller.equals("admin") ? "basic" : caller, parts[0], path,
-                            "application/x-www-form-urlencoded", form(body));
-                }
-                return new Hostile(caller, parts[0], path, write ? body.contentType() : null,
-                        write ? body.bytes() : null);
-            });
+    /** A hostile request: mostly the admin's, so the input gets past the authorization check to be read. */
+    private static Hostile request() {
+        String caller = RANDOM.weighted(6, (Supplier<String>) () -> "admin", 4,
+                (Supplier<String>) () -> RANDOM.of("member", "api-key", "expired", "forged", "alg-none", "raw-api-key",
+                        "malformed-key", "garbage", "empty", "basic", "none"));
+        String endpoint = RANDOM.of(ENDPOINTS);
+        String id1 = id();
+        String id2 = id();
+        String query = queryValue();
+        Body body = body();
+        String[] parts = endpoint.split(" ", 2);
+        String path = parts[1].replaceFirst("\\{id}", id1).replaceFirst("\\{id}", id2).replace("{q}", query);
+        boolean write = !parts[0].equals("GET") && !parts[0].equals("DELETE");
+        if (path.startsWith("/oauth2/")) {
+            return new Hostile(caller.equals("admin") ? "basic" : caller, parts[0], path,
+                    "application/x-www-form-urlencoded", form(body));
+        }
+        return new Hostile(caller, parts[0], path, write ? body.contentType() : null, write ? body.bytes() : null);
     }
 
     record Body(String contentType, byte[] bytes) {
     }
 
     /** Ids in a path: this run's own rows (never the seed's, which later tests rely on) or no row at all. */
-    private static Arbitrary<String> ids() {
-        return Arbitraries.oneOf(Arbitraries.of(ownIds), Arbitraries.of("0", "-1", "987654321",
-                "9223372036854775807", "99999999999999999999", "abc", "1.5", "1e3", "%20", "%00", "1%3B1", "me",
-                "NaN", "0x10", "%E2%98%83"));
+    private static String id() {
+        return RANDOM.oneOf(() -> RANDOM.of(ownIds), () -> RANDOM.of("0", "-1", "987654321", "9223372036854775807",
+                "99999999999999999999", "abc", "1.5", "1e3", "%20", "%00", "1%3B1", "me", "NaN", "0x10", "%E2%98%83"));
     }
 
-    private static Arbitrary<String> queryValues() {
-        return Arbitraries.oneOf(Arbitraries.of("0", "-1", "101", "abc", "true", "TRUE", "1e9", "%25", "%00",
+    private static String queryValue() {
+        return RANDOM.oneOf(() -> RANDOM.of("0", "-1", "101", "abc", "true", "TRUE", "1e9", "%25", "%00",
                 "%27%20OR%201%3D1--", "9999999999999999999", "", "%3Cscript%3E", "%0D%0ASet-Cookie:x"),
-                Arbitraries.strings().withCharRange('a', 'z').ofMaxLength(400));
+                () -> RANDOM.string("abcdefghijklmnopqrstuvwxyz", 0, 400));
     }
 
-    private static Arbitrary<Body> bodies() {
-        Arbitrary<Object> values = Arbitraries.oneOf(Arbitraries.integers().map(Object.class::cast),
-                Arbitraries.longs().map(Object.class::cast), Arbitraries.doubles().map(Object.class::cast),
-                Arbitraries.of(true, false), Arbitraries.just("").map(Object.class::cast),
-                Arbitraries.of(INJECTIONS).map(Object.class::cast), controlStrings(), oversize(),
-                Arbitraries.just(Instant.now().plusSeconds(3600).toString()).map(Object.class::cast),
-                Arbitraries.of(List.of(), List.of(1), List.of("1"), List.of(Map.of()), java.util.Arrays.asList((Object) null))
-                    .map(Object.class::cast),
-                Arbitraries.of(Map.of("a", 1), Map.of("name", Map.of("name", "x"))).map(Object.class::cast),
-                Arbitraries.just(new java.math.BigInteger("123456789012345678901234567890")).map(Object.class::cast));
-        Arbitrary<Body> json = Arbitraries.maps(Arbitraries.of(FIELDS), values).ofMaxSize(5)
-            .map(map -> new Body("application/json", JSON.writeValueAsBytes(map)));
-        Arbitrary<Body> raw = Arbitraries.of("{", "[]", "null", "\"name\"", "12", "{\"name\":\"k\",}",
-                "{\"name\":\"k\",\"name\":12}", "[".repeat(2000) + "]".repeat(2000), "{\"a\":" + "[".repeat(1500),
-                "\u0000\u0001", "{\"name\":\"\\ud800\"}", "{\"name\":\"k\"}garbage")
-            .map(text -> new Body("application/json", text.getBytes(StandardCharsets.UTF_8)));
-        Arbitrary<Body> wrongMedia = Arbitraries.of("text/plain", "application/xml", "application/json; charset=utf-16",
-                "multipart/form-data; boundary=x", "application/x-www-form-urlencoded")
-            .map(type -> new Body(type, "{\"name\":\"k\"}".getBytes(StandardCharsets.UTF_8)));
-        Arbitrary<Body> huge = Arbitraries.just(new Body("application/json",
-                ("{\"name\":\"" + "n".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8)));
-        Arbitrary<Body> latin1 = Arbitraries.just(new Body("application/json",
-                "{\"name\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1)));
-        return Arbitraries.frequencyOf(Tuple.of(6, json), Tuple.of(2, raw),
-                Tuple.of(1, wrongMedia), Tuple.of(1, huge),
-                Tuple.of(1, latin1));
+    private static Object value() {
+        return RANDOM.<Object>oneOf(RANDOM::anyInt, RANDOM::anyLong, RANDOM::anyDouble, () -> RANDOM.of(true, false),
+                () -> "", () -> RANDOM.of(INJECTIONS), HostileInputTests::controlString, HostileInputTests::oversize,
+                () -> Instant.now().plusSeconds(3600).toString(),
+                () -> RANDOM.of(List.of(), List.of(1), List.of("1"), List.of(Map.of()),
+                        java.util.Arrays.asList((Object) null)),
+                () -> RANDOM.of(Map.of("a", 1), Map.of("name", Map.of("name", "x"))),
+                () -> new java.math.BigInteger("123456789012345678901234567890"));
     }
 
-    private static Arbitrary<Object> controlStrings() {
-        return Arbitraries.strings().withCharRange('\u0000', '\u001f').withChars('\u007f', '\u2028', '\u202e', '\ufeff')
-            .ofMinLength(1).ofMaxLength(30).map(Object.class::cast);
+    private static Body body() {
+        return RANDOM.weighted(
+                6, (Supplier<Body>) () -> new Body("application/json",
+                        JSON.writeValueAsBytes(RANDOM.map(5, () -> RANDOM.of(FIELDS), HostileInputTests::value))),
+                2, (Supplier<Body>) () -> new Body("application/json", RANDOM.of("{", "[]", "null", "\"name\"", "12",
+                        "{\"name\":\"k\",}", "{\"name\":\"k\",\"name\":12}", "[".repeat(2000) + "]".repeat(2000),
+                        "{\"a\":" + "[".repeat(1500), "\u0000\u0001", "{\"name\":\"\\ud800\"}",
+                        "{\"name\":\"k\"}garbage")
+                    .getBytes(StandardCharsets.UTF_8)),
+                1, (Supplier<Body>) () -> new Body(RANDOM.of("text/plain", "application/xml",
+                        "application/json; charset=utf-16", "multipart/form-data; boundary=x",
+                        "application/x-www-form-urlencoded"), "{\"name\":\"k\"}".getBytes(StandardCharsets.UTF_8)),
+                1, (Supplier<Body>) () -> new Body("application/json",
+                        ("{\"name\":\"" + "n".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8)),
+                1, (Supplier<Body>) () -> new Body("application/json",
+                        "{\"name\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1)));
     }
 
-    private static Arbitrary<Object> oversize() {
-        return Arbitraries.integers().between(101, 60_000).map(n -> (Object) "x".repeat(n));
+    private static String controlString() {
+        StringBuilder alphabet = new StringBuilder();
+        for (char c = '\u0000'; c <= '\u001f'; c++) {
+            alphabet.append(c);
+        }
+        alphabet.append("\u007f\u2028\u202e\ufeff");
+        return RANDOM.string(alphabet.toString(), 1, 30);
+    }
+
+    private static String oversize() {
+        return "x".repeat(RANDOM.between(101, 60_000));
     }
 
     /** The form of a token request, with generated values where the grant, key or token go. */
@@ -313,7 +329,7 @@ class HostileInputTests {
 
     private static HttpResponse<String> exchange(String key) {
         return send("POST", "/oauth2/token", "Basic " + Base64.getEncoder()
-            .encodeToString(("gateway:" + GATEWAY_SECRET).getBytes(StandardCharsets.UTF_8)),
+            .encodeToString(("gateway:" + gatewaySecret).getBytes(StandardCharsets.UTF_8)),
                 "application/x-www-form-urlencoded",
                 ("grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=" + key
                         + "&subject_token_type=urn:ssoplatform:params:oauth:token-type:api-key")
