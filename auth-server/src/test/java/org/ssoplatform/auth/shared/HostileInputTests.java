@@ -71,6 +71,8 @@ class HostileInputTests {
 
     private static ConfigurableApplicationContext server;
 
+    private static String schema;
+
     private static String base;
 
     private static LogTap logs;
@@ -118,12 +120,19 @@ class HostileInputTests {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("server.port", Integer.toString(port));
         settings.put("platform.auth.issuer", base);
-        settings.put("spring.datasource.url", MachinePostgres.jdbcUrl());
+        // A schema and a Redis namespace of its own: an admin's random deletes must not touch other tests' data.
+        schema = "hostile_" + unique().replace("-", "").substring(0, 12);
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(MachinePostgres.jdbcUrl(),
+                MachinePostgres.user(), MachinePostgres.password())) {
+            connection.createStatement().execute("CREATE SCHEMA " + schema);
+        }
+        settings.put("spring.datasource.url", MachinePostgres.jdbcUrl() + "?currentSchema=" + schema);
+        settings.put("spring.flyway.default-schema", schema);
         settings.put("spring.datasource.username", MachinePostgres.user());
         settings.put("spring.datasource.password", MachinePostgres.password());
         settings.put("spring.data.redis.host", MachineRedis.host());
         settings.put("spring.data.redis.port", Integer.toString(MachineRedis.port()));
-        settings.put("platform.redis.namespace", MachineRedis.namespace());
+        settings.put("platform.redis.namespace", MachineRedis.namespace() + "-" + schema);
         settings.put("platform.signing.publish-ahead", "0s");
         settings.put("platform.signing.check-interval", "1h");
         List<String> args = new ArrayList<>();
@@ -188,6 +197,17 @@ class HostileInputTests {
             if (server != null) {
                 server.close();
             }
+            dropSchema();
+        }
+    }
+
+    private static void dropSchema() {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(MachinePostgres.jdbcUrl(),
+                MachinePostgres.user(), MachinePostgres.password())) {
+            connection.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+        catch (java.sql.SQLException ex) {
+            // The database is this JVM's own and goes at its exit.
         }
     }
 
