@@ -17,6 +17,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.ssoplatform.auth.shared.ChannelMessage;
 import org.ssoplatform.auth.shared.RedisNamespace;
 import org.ssoplatform.contract.RedisKeys;
 
@@ -26,7 +27,8 @@ import org.ssoplatform.contract.RedisKeys;
  * evicts nothing), published on {@code {ns}:apikey:invalidations} once it commits (a gateway re-exchanging the key
  * right away sees the new state), and deleted when Redis has taken it. What Redis refused is published by the
  * relay that every instance runs; rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so instances share the
- * work and never publish one row at the same time.
+ * work and never publish one row at the same time. Other features' {@link ChannelMessage}s (the registered-client
+ * cache's) travel the same way, each on its own channel.
  */
 @Component
 class InvalidationOutbox {
@@ -64,10 +66,13 @@ class InvalidationOutbox {
         if (invalidation.isEmpty()) {
             return;
         }
-        jdbc.sql("INSERT INTO invalidation_outbox (channel, message) VALUES (?, ?)")
-            .param(channel)
-            .param(json.writeValueAsString(invalidation.message(System.currentTimeMillis())))
-            .update();
+        insert(channel, invalidation.message(System.currentTimeMillis()));
+    }
+
+    /** In the transaction that raised it, like a key invalidation. */
+    @EventListener
+    void record(ChannelMessage message) {
+        insert(message.channel(), message.message());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -75,6 +80,18 @@ class InvalidationOutbox {
         if (!invalidation.isEmpty()) {
             relay();
         }
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void committed(ChannelMessage message) {
+        relay();
+    }
+
+    private void insert(String channel, Object message) {
+        jdbc.sql("INSERT INTO invalidation_outbox (channel, message) VALUES (?, ?)")
+            .param(channel)
+            .param(json.writeValueAsString(message))
+            .update();
     }
 
     @Scheduled(fixedDelayString = "${platform.api-keys.invalidation-relay-interval:250ms}",

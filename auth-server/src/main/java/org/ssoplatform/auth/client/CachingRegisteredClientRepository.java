@@ -13,7 +13,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 /**
  * Every token request looks its client up twice (authentication, then the grant); clients change
  * rarely, so a short-lived copy spares PostgreSQL a query and a JSON parse per lookup. A change made
- * on this instance is seen at once, on another instance within {@code ttl}.
+ * on this instance is seen at once, on another instance when the change's announcement evicts its copies
+ * (ClientCacheEviction), or within {@code ttl} if Redis lost it.
  */
 class CachingRegisteredClientRepository implements RegisteredClientRepository {
 
@@ -39,6 +40,11 @@ class CachingRegisteredClientRepository implements RegisteredClientRepository {
     @Override
     public void save(RegisteredClient registeredClient) {
         delegate.save(registeredClient);
+        evictAll();
+    }
+
+    /** Forgets every cached client: the next lookups read PostgreSQL. */
+    void evictAll() {
         byId.clear();
         byClientId.clear();
     }

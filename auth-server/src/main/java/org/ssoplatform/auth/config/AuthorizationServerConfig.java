@@ -10,6 +10,9 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
@@ -21,6 +24,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.ssoplatform.auth.apikey.ApiKeyGrants;
 import org.ssoplatform.auth.client.ConsentPageController;
+import org.ssoplatform.auth.client.RotatedSecretAuthentication;
 import org.ssoplatform.auth.session.SignOuts;
 import org.ssoplatform.auth.shared.AuthServerProperties;
 import org.ssoplatform.auth.shared.PublicGateway;
@@ -43,11 +47,16 @@ class AuthorizationServerConfig {
     @Order(1)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, ApiKeyGrants apiKeys,
             OAuth2TokenGenerator<?> tokenGenerator, StandardClaims standardClaims, AuthorizationServerSettings settings,
-            SignOuts signOuts, PublicGateway gateway) throws Exception {
+            SignOuts signOuts, PublicGateway gateway, RegisteredClientRepository clients,
+            OAuth2AuthorizationService authorizations, PasswordEncoder clientSecrets) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(new OrRequestMatcher(authorizationServer.getEndpointsMatcher(),
                 TokenEndpointCors.preflights(settings)))
             .with(authorizationServer, server -> server
+                // After the framework's secret check: a secret rotated out still works during its grace period.
+                .clientAuthentication(clientAuthentication -> clientAuthentication.authenticationProviders(
+                        providers -> providers.add(new RotatedSecretAuthentication(clients, authorizations,
+                                clientSecrets))))
                 .authorizationEndpoint(authorization -> authorization.consentPage(ConsentPageController.PATH))
                 .oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(new CurrentUserInfoMapper(standardClaims))
                     .errorResponseHandler(new UserInfoErrors()))

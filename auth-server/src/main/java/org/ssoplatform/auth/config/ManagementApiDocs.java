@@ -36,7 +36,7 @@ import org.ssoplatform.resourceserver.PlatformCaller;
  */
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(info = @Info(title = "SSO platform management API", version = "v1", description = """
-        Users, roles, permissions, API keys and the audit trail. Send `Authorization: Bearer <token>`: here, \
+        Users, roles, permissions, API keys, OAuth clients and the audit trail. Send `Authorization: Bearer <token>`: here, \
         **Authorize** signs you in and gets one; locally `./platform token [EMAIL]` prints one.
 
         Errors are RFC 9457 `application/problem+json` with a machine-readable `code`: 400 bad input (validation \
@@ -45,7 +45,7 @@ import org.ssoplatform.resourceserver.PlatformCaller;
         duplicates, deletions of things still in use (unless `?cascade=true`) and concurrent changes, 413 bodies \
         over 64 KB, 415 a body that is not JSON.
 
-        Listing users needs the `admin` role (and `users:read`). Reads of roles and permissions need `users:read`; their writes need the `admin` role. API keys are managed with a user's JWT only; \
+        Listing users needs the `admin` role (and `users:read`). Reads of roles and permissions need `users:read`; their writes need the `admin` role. OAuth clients (`/api/v1/clients`) need the `admin` role and a user's JWT. API keys are managed with a user's JWT only; \
 GitHub's leak reports (`POST /api/v1/api-keys/leaks`) carry GitHub's signature instead of a token."""),
         security = { @SecurityRequirement(name = ManagementApiDocs.OAUTH), @SecurityRequirement(name = "bearer") })
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",

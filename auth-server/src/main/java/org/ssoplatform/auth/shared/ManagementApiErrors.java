@@ -28,7 +28,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
  * Texts are fixed here: no SQL or exception message reaches the client.
  */
 @RestControllerAdvice(basePackages = { "org.ssoplatform.auth.user", "org.ssoplatform.auth.role",
-        "org.ssoplatform.auth.apikey", "org.ssoplatform.auth.audit" })
+        "org.ssoplatform.auth.apikey", "org.ssoplatform.auth.audit", "org.ssoplatform.auth.client" })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ManagementApiErrors {
 

@@ -25,7 +25,7 @@ public final class UserTokenCheck implements AuthorizationManager<MethodInvocati
         if (authentication.get() instanceof JwtAuthenticationToken token
                 && PlatformCaller.from(token.getToken()).authType() == AuthType.API_KEY) {
             throw ApiProblem.of(HttpStatus.FORBIDDEN, UserTokenRequired.CODE,
-                    "Changing roles, permissions, accounts or signing keys needs a person's own token; "
+                    "Changing roles, permissions, accounts, OAuth clients or signing keys needs a person's own token; "
                             + "an API key cannot do it.");
         }
         return new AuthorizationDecision(true);

@@ -66,7 +66,7 @@ class ApiDocsTests extends ManagementApiFlow {
         List<String> names = new ArrayList<>(paths.propertyNames());
 
         assertThat(names).contains("/api/v1/users/", "/api/v1/roles/", "/api/v1/roles/permissions/", "/api/v1/api-keys/",
-                "/api/v1/audit/");
+                "/api/v1/audit/", "/api/v1/clients/", "/api/v1/clients/{clientId}/secret/rotate");
         for (String path : names) {
             assertThat(names).as("documented both with and without a trailing slash").doesNotContain(path + "/");
         }

