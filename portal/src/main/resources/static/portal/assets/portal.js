@@ -14,7 +14,7 @@
       navigator.clipboard.writeText(source.textContent.trim()).then(function () {
         button.textContent = 'Copied';
         if (status) {
-          status.textContent = 'The key is on your clipboard.';
+          status.textContent = button.getAttribute('data-copied') || 'The key is on your clipboard.';
         }
       }, function () {
         if (status) {

@@ -38,7 +38,7 @@ class AdminPagesTests extends PortalTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "/portal/admin/users", "/portal/admin/roles", "/portal/admin/audit",
-            "/portal/admin/signing-keys", "/portal/admin/permissions/6/delete" })
+            "/portal/admin/signing-keys", "/portal/admin/permissions/6/delete", "/portal/admin/clients" })
     void someoneWhoIsNoAdminGetsThe403PageAndNoAdministrationCallIsMade(String page) {
         ManagementApiAnswers.me(AUTH_SERVER, 3, "grace@example.com", ManagementApiAnswers.USER_ROLE);
 
@@ -46,7 +46,7 @@ class AdminPagesTests extends PortalTest {
 
         assertThat(result).hasStatus(403);
         assertThat(result).bodyText().contains("for administrators only").doesNotContain("Administration</a>");
-        AUTH_SERVER.verify(0, anyRequestedFor(urlPathMatching("/api/v1/(users/?|users/[0-9].*|roles.*|audit.*|signing-keys.*)")));
+        AUTH_SERVER.verify(0, anyRequestedFor(urlPathMatching("/api/v1/(users/?|users/[0-9].*|roles.*|audit.*|signing-keys.*|clients.*)")));
     }
 
     @Test
