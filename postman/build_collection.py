@@ -2,7 +2,7 @@
 """Writes platform.postman_collection.json: every endpoint of the seed's README, through the gateway.
 
 Run order matters (newman runs top to bottom): sign in as admin and as a plain user through the seed's
-JSON login and the local stand-in IdP, then users, roles and permissions, API keys, the examples
+JSON login and the local stand-in IdP, then users, roles and permissions, API keys, OAuth clients, the examples
 with the seed's expected results, and account security (identities, signing out everywhere, a user
 who signs in once and deletes their account).
 """
@@ -89,7 +89,8 @@ collection = {
     "variable": [{"key": k, "value": ""} for k in [
         "authorization_url", "callback_url", "jwt_token", "jwt_token_user_id", "user_jwt_token", "user_jwt_token_user_id",
         "permission_id", "role_id", "viewer_role_id", "users_read_permission_id", "api_key", "api_key_id", "read_only_key",
-        "read_only_key_id", "old_api_key", "run", "identity_id", "leaver_jwt_token", "leaver_jwt_token_user_id"]],
+        "read_only_key_id", "old_api_key", "run", "identity_id", "leaver_jwt_token", "leaver_jwt_token_user_id",
+        "client_id", "client_secret", "old_client_secret"]],
     "event": [pre(*run_suffix)],
     "item": [
         {"name": "Authentication", "item": sign_in("admin", "admin@example.com", "Ada Admin", "jwt_token")
@@ -193,6 +194,59 @@ collection = {
                         "setTimeout(() => {}, 1000);"), tests=(status(401),)),
             request("The new key works → 200", "GET", "/examples/apikey-only", auth="api_key", tests=(status(200),)),
         ]},
+        {"name": "OAuth clients", "item": [
+            request("POST /clients: register a service (admin)", "POST", "/api/v1/clients",
+                body={"client_id": "postman-{{run}}", "name": "Postman service", "type": "confidential",
+                      "grant_types": ["client_credentials"], "scopes": ["reports.read"]},
+                tests=(status(201), "const client = pm.response.json();",
+                       "pm.test('the generated secret, once', () => pm.expect(client.client_secret).to.match(/^[A-Za-z0-9_-]{43,}$/));",
+                       "pm.test('registered as asked, not bootstrapped', () => { pm.expect(client.client_id).to.equal('postman-' + pm.collectionVariables.get('run')); pm.expect(client.bootstrapped).to.equal(false); pm.expect(client.require_consent).to.equal(true); });",
+                       "pm.collectionVariables.set('client_id', client.client_id);",
+                       "pm.collectionVariables.set('client_secret', client.client_secret);")),
+            request("POST /clients with a wildcard redirect URI → 400 naming it", "POST", "/api/v1/clients",
+                body={"name": "Wildcard", "type": "public", "grant_types": ["authorization_code"],
+                      "redirect_uris": ["https://*.example.com/callback"]},
+                tests=(status(400),
+                "pm.test('validation_failed on redirect_uris', () => { const p = pm.response.json(); pm.expect(p.code).to.equal('validation_failed'); pm.expect(p.errors[0].field).to.equal('redirect_uris'); });")),
+            request("GET /clients", "GET", "/api/v1/clients", tests=(status(200),
+                "const clients = pm.response.json();",
+                "pm.test('the new client and the configured ones', () => { const ids = clients.map(c => c.client_id); pm.expect(ids).to.include.members([pm.collectionVariables.get('client_id'), 'gateway', 'portal']); pm.expect(clients.find(c => c.client_id === 'portal').bootstrapped).to.equal(true); });",
+                "pm.test('never a secret', () => pm.expect(pm.response.text()).to.not.include(pm.collectionVariables.get('client_secret')));")),
+            request("GET /clients/{client_id}", "GET", "/api/v1/clients/{{client_id}}", tests=(status(200),
+                "const client = pm.response.json();",
+                "pm.test('the client, without its secret', () => { pm.expect(client.grant_types).to.eql(['client_credentials']); pm.expect(client.client_secret).to.be.undefined; });")),
+            request("The new client gets a client-credentials token at /oauth2/token", "POST", None, auth=None,
+                url="{{auth_url}}/oauth2/token",
+                form={"grant_type": "client_credentials", "scope": "reports.read", "client_id": "{{client_id}}",
+                      "client_secret": "{{client_secret}}"},
+                tests=(status(200), "pm.test('an access token', () => pm.expect(pm.response.json().access_token).to.be.a('string'));")),
+            request("PATCH /clients/{client_id}", "PATCH", "/api/v1/clients/{{client_id}}",
+                body={"name": "Postman service, renamed", "access_token_ttl_seconds": 300}, tests=(status(200),
+                "pm.test('changed', () => { pm.expect(pm.response.json().name).to.equal('Postman service, renamed'); pm.expect(pm.response.json().access_token_ttl_seconds).to.equal(300); });")),
+            request("DELETE /clients/portal: a configured client → 409", "DELETE", "/api/v1/clients/portal",
+                tests=(status(409),
+                "pm.test('problem+json client_read_only', () => pm.expect(pm.response.json().code).to.equal('client_read_only'));")),
+            request("An API key cannot register clients → 403 user_token_required", "POST", "/api/v1/clients",
+                auth="api_key", body={"name": "from a key", "type": "confidential", "grant_types": ["client_credentials"]},
+                tests=(status(403),
+                "pm.test('problem+json user_token_required', () => pm.expect(pm.response.json().code).to.equal('user_token_required'));")),
+            request("POST /clients/{client_id}/secret/rotate with grace_seconds 0", "POST",
+                "/api/v1/clients/{{client_id}}/secret/rotate", body={"grace_seconds": 0}, tests=(status(200),
+                "const rotated = pm.response.json();",
+                "pm.test('a new secret, no grace for the old one', () => { pm.expect(rotated.client_secret).to.match(/^[A-Za-z0-9_-]{43,}$/); pm.expect(rotated.client_secret).to.not.equal(pm.collectionVariables.get('client_secret')); pm.expect(rotated.previous_secret_expires_at).to.equal(null); });",
+                "pm.collectionVariables.set('old_client_secret', pm.collectionVariables.get('client_secret'));",
+                "pm.collectionVariables.set('client_secret', rotated.client_secret);")),
+            request("The rotated-out secret is refused → 401", "POST", None, auth=None, url="{{auth_url}}/oauth2/token",
+                form={"grant_type": "client_credentials", "client_id": "{{client_id}}", "client_secret": "{{old_client_secret}}"},
+                tests=(status(401), "pm.test('invalid_client', () => pm.expect(pm.response.json().error).to.equal('invalid_client'));")),
+            request("The new secret works → 200", "POST", None, auth=None, url="{{auth_url}}/oauth2/token",
+                form={"grant_type": "client_credentials", "client_id": "{{client_id}}", "client_secret": "{{client_secret}}"},
+                tests=(status(200),)),
+            request("DELETE /clients/{client_id}", "DELETE", "/api/v1/clients/{{client_id}}", tests=(status(204),)),
+            request("GET /clients/{client_id} of a deleted client → 404", "GET", "/api/v1/clients/{{client_id}}",
+                tests=(status(404),
+                "pm.test('problem+json client_not_found', () => pm.expect(pm.response.json().code).to.equal('client_not_found'));")),
+        ]},
         {"name": "Examples: the seed's expected results", "item": [
             request("GET /examples/public", "GET", "/examples/public", auth=None, tests=(status(200),
                 "pm.test('public', () => pm.expect(pm.response.json().status).to.equal('public'));")),
@@ -261,5 +315,7 @@ with open("platform.postman_environment.json", "w") as out:
     json.dump({"name": "local (./platform up)", "values": [
         {"key": "base_url", "value": "http://localhost:8080", "enabled": True},
         {"key": "provider", "value": "local", "enabled": True},
+        # The token endpoint is auth-server's own (the issuer), not routed by the gateway.
+        {"key": "auth_url", "value": "http://localhost:9000", "enabled": True},
     ]}, out, indent=2)
     out.write("\n")

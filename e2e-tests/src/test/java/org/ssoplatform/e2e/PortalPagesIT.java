@@ -121,7 +121,7 @@ class PortalPagesIT {
         try (Browser browser = Browser.open("portal-not-admin")) {
             signIn(browser, "not-an-admin@e2e.test");
             assertThat(browser.driver().findElements(By.id("nav-admin"))).isEmpty();
-            for (String page : List.of("users", "roles", "audit", "signing-keys")) {
+            for (String page : List.of("users", "roles", "clients", "audit", "signing-keys")) {
                 browser.visit(stack.gatewayA() + "/portal/admin/" + page);
                 browser.waitForText("This page is for administrators only.");
                 assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Not for you");
@@ -210,13 +210,63 @@ class PortalPagesIT {
             assertThat(browser.find(By.id("role-exporters")).getText()).doesNotContain("reports:export");
 
             browser.driver().manage().window().setSize(new Dimension(375, 900));
-            for (String page : List.of("users", "roles", "audit", "signing-keys")) {
+            for (String page : List.of("users", "roles", "clients", "audit", "signing-keys")) {
                 browser.visit(stack.gatewayA() + "/portal/admin/" + page);
                 browser.waitForText("Administration");
                 assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue())
                     .as("no sideways scrolling on %s at 375 px", page).isLessThanOrEqualTo(375);
                 browser.screenshot("admin-" + page + "-375px");
             }
+        }
+    }
+
+    @Test
+    void anAdminRegistersAServiceThatGetsATokenThenRotatesItsSecretAndDeletesIt() {
+        try (Browser browser = Browser.open("portal-admin-clients")) {
+            String adminEmail = "clients-admin@e2e.test";
+            signIn(browser, adminEmail);
+            makeAdmin(adminEmail);
+            // Managing clients needs the admin role in the token itself, so sign in again for a new one.
+            browser.click(By.id("sign-out"));
+            browser.waitForUrl("the portal's start page", url -> url.startsWith(stack.gatewayA() + "/"));
+            browser.waitForText("Sign in");
+            signIn(browser, adminEmail);
+            browser.visit(stack.gatewayA() + "/portal/admin/clients");
+            browser.waitForText("Register a client");
+            assertThat(browser.find(By.id("client-portal")).getText()).contains("configured");
+            browser.type(By.id("name"), "Nightly reports");
+            browser.type(By.id("clientId"), "nightly-reports");
+            browser.click(By.cssSelector("#register-client input[value='client_credentials']"));
+            browser.type(By.id("scopes"), "reports.read");
+            browser.screenshot("register-client-form");
+            browser.click(By.id("register"));
+
+            browser.waitForText("it will not be shown again");
+            String secret = browser.find(By.id("new-client-secret")).getText();
+            assertThat(secret).hasSizeGreaterThanOrEqualTo(43);
+            browser.screenshot("client-registered");
+            assertThat(token("nightly-reports", secret).status()).as("a token for the new client").isEqualTo(200);
+
+            new org.openqa.selenium.support.ui.Select(browser.find(By.id("grace-nightly-reports")))
+                .selectByValue("0");
+            browser.click(By.cssSelector("#client-nightly-reports button.rotate"));
+            acceptConfirm(browser);
+            browser.waitForText("The previous secret no longer works.");
+            String rotated = browser.find(By.id("new-client-secret")).getText();
+            assertThat(rotated).isNotEqualTo(secret);
+            assertThat(token("nightly-reports", secret).status()).as("the rotated-out secret").isEqualTo(401);
+            assertThat(token("nightly-reports", rotated).status()).as("the new secret").isEqualTo(200);
+            browser.screenshot("client-secret-rotated");
+
+            browser.visit(stack.gatewayA() + "/portal/admin/clients");
+            browser.waitForText("nightly-reports");
+            browser.screenshot("admin-clients");
+            browser.click(By.cssSelector("#client-nightly-reports a.delete"));
+            browser.waitForText("Delete the client “nightly-reports”?");
+            browser.click(By.id("confirm-delete"));
+            browser.waitForText("Client \"nightly-reports\" deleted.");
+            assertThat(browser.driver().findElements(By.id("client-nightly-reports"))).isEmpty();
+            assertThat(token("nightly-reports", rotated).status()).as("the deleted client").isEqualTo(401);
         }
     }
 
@@ -324,6 +374,11 @@ class PortalPagesIT {
         long id = ((Number) items.get(0).get("id")).longValue();
         Reply granted = fixtures.api(admin).assignRole(id, "admin");
         assertThat(granted.status()).as("%s", granted).isEqualTo(200);
+    }
+
+    private Reply token(String clientId, String secret) {
+        return Http.post(stack.authServer() + "/oauth2/token").basic(clientId, secret)
+            .form("grant_type=client_credentials").send();
     }
 
     private Reply call(String key) {

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,18 @@ public final class Http {
     public Http jsonText(String json) {
         this.body = json;
         return header("Content-Type", "application/json");
+    }
+
+    /** A form body ({@code application/x-www-form-urlencoded}), sent as written. */
+    public Http form(String urlEncoded) {
+        this.body = urlEncoded;
+        return header("Content-Type", "application/x-www-form-urlencoded");
+    }
+
+    /** HTTP Basic authentication, as an OAuth client authenticates at the token endpoint. */
+    public Http basic(String user, String password) {
+        return header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     public Reply send() {
