@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes platform.postman_collection.json: every endpoint of the seed's README, through the gateway.
+"""Writes platform.postman_collection.json: every endpoint of the seed's README, through the gateway, and the
+first steps of CLI sign-in at auth-server (the person's approval needs a browser).
 
 Run order matters (newman runs top to bottom): sign in as admin and as a plain user through the seed's
 JSON login and the local stand-in IdP, then users, roles and permissions, API keys, OAuth clients, the examples
@@ -90,7 +91,7 @@ collection = {
         "authorization_url", "callback_url", "jwt_token", "jwt_token_user_id", "user_jwt_token", "user_jwt_token_user_id",
         "permission_id", "role_id", "viewer_role_id", "users_read_permission_id", "api_key", "api_key_id", "read_only_key",
         "read_only_key_id", "old_api_key", "run", "identity_id", "leaver_jwt_token", "leaver_jwt_token_user_id",
-        "client_id", "client_secret", "old_client_secret"]],
+        "client_id", "client_secret", "old_client_secret", "device_code"]],
     "event": [pre(*run_suffix)],
     "item": [
         {"name": "Authentication", "item": sign_in("admin", "admin@example.com", "Ada Admin", "jwt_token")
@@ -140,15 +141,37 @@ collection = {
                 tests=(status(201), "const key = pm.response.json();",
                        "pm.test('the full key, once', () => pm.expect(key.key).to.match(/^ssop_[0-9A-Za-z]{46}$/));",
                        "pm.collectionVariables.set('api_key', key.key);", "pm.collectionVariables.set('api_key_id', key.id);")),
-            request("POST /api-keys/ (users:read only)", "POST", "/api/v1/api-keys/",
-                body={"name": "Read-only key", "description": "only users:read", "permission_ids": []},
-                prereq=("pm.request.body.raw = JSON.stringify({name: 'Read-only key', description: 'only users:read', role_ids: [], permission_ids: [Number(pm.collectionVariables.get('users_read_permission_id'))]});",),
+            request("POST /api-keys/ (users:read only, its own rate limit)", "POST", "/api/v1/api-keys/",
+                body={"name": "Read-only key", "description": "only users:read", "permission_ids": [],
+                      "rate_limit": {"capacity": 50, "replenish_per_second": 5}},
+                prereq=("pm.request.body.raw = JSON.stringify({name: 'Read-only key', description: 'only users:read', role_ids: [], permission_ids: [Number(pm.collectionVariables.get('users_read_permission_id'))], rate_limit: {capacity: 50, replenish_per_second: 5}});",),
                 tests=(status(201), "pm.collectionVariables.set('read_only_key', pm.response.json().key);",
+                       "pm.test('its rate_limit as given', () => pm.expect(pm.response.json().rate_limit).to.eql({capacity: 50, replenish_per_second: 5}));",
                        "pm.collectionVariables.set('read_only_key_id', pm.response.json().id);")),
             request("GET /api-keys/", "GET", "/api/v1/api-keys/", tests=(status(200),
                 "pm.test('listed by prefix, never in full', () => { const text = pm.response.text(); pm.expect(text).to.not.include(pm.collectionVariables.get('api_key')); });")),
             request("GET /api-keys/{api_key_id}", "GET", "/api/v1/api-keys/{{api_key_id}}", tests=(status(200),
                 "pm.test('no secret in the details', () => pm.expect(pm.response.json().key).to.be.undefined);")),
+            request("PATCH /api-keys/{api_key_id} with a rate_limit", "PATCH", "/api/v1/api-keys/{{api_key_id}}",
+                body={"rate_limit": {"capacity": 200, "replenish_per_second": 20}}, tests=(status(200),
+                "pm.test('the new rate_limit', () => pm.expect(pm.response.json().rate_limit).to.eql({capacity: 200, replenish_per_second: 20}));")),
+            request("GET /api-keys/{api_key_id} shows the rate_limit", "GET", "/api/v1/api-keys/{{api_key_id}}", tests=(status(200),
+                "pm.test('capacity 200, 20 a second', () => pm.expect(pm.response.json().rate_limit).to.eql({capacity: 200, replenish_per_second: 20}));")),
+            request("The gateway limits the key by its own rate_limit", "GET", "/examples/apikey-only", auth="api_key",
+                prereq=("// gateways apply a changed limit within a second; give the invalidation that second",
+                        "setTimeout(() => {}, 1000);"), tests=(status(200),
+                "pm.test('RateLimit-Limit 200', () => pm.expect(pm.response.headers.get('RateLimit-Limit')).to.equal('200'));")),
+            request("PATCH /api-keys/{api_key_id} with rate_limit null: the gateways' default again", "PATCH",
+                "/api/v1/api-keys/{{api_key_id}}", body={"rate_limit": None}, tests=(status(200),
+                "pm.test('no rate_limit of its own', () => pm.expect(pm.response.json().rate_limit).to.equal(null));")),
+            request("PATCH /api-keys/{api_key_id} with capacity 0 → 400 naming it", "PATCH", "/api/v1/api-keys/{{api_key_id}}",
+                body={"rate_limit": {"capacity": 0, "replenish_per_second": 1}}, tests=(status(400),
+                "pm.test('validation_failed on rate_limit.capacity', () => { const p = pm.response.json(); pm.expect(p.code).to.equal('validation_failed'); pm.expect(p.errors[0].field).to.equal('rate_limit.capacity'); });")),
+            request("POST /api-keys/ as a user above the user role's maximum rate_limit → 422", "POST", "/api/v1/api-keys/",
+                auth="user_jwt", body={"name": "greedy", "rate_limit": {"capacity": 1000000, "replenish_per_second": 1}},
+                tests=(status(422),
+                "pm.test('rate_limit_above_maximum on rate_limit.capacity', () => { const p = pm.response.json(); pm.expect(p.code).to.equal('rate_limit_above_maximum'); pm.expect(p.errors[0].field).to.equal('rate_limit.capacity'); });",
+                "pm.test('problem+json', () => pm.expect(pm.response.headers.get('Content-Type')).to.include('application/problem+json'));")),
             request("GET /api-keys/{api_key_id}/usage?days=7", "GET", "/api/v1/api-keys/{{api_key_id}}/usage?days=7",
                 tests=(status(200),
                 "pm.test('seven UTC days, oldest first, today last', () => {",
@@ -296,6 +319,26 @@ collection = {
                 tests=(status(200),
                 "pm.test('only sign-ins, naming the provider', () => { const items = pm.response.json().items; pm.expect(items.length).to.be.above(0); items.forEach(i => { pm.expect(i.action).to.equal('auth.sign_in'); pm.expect(i.details.provider).to.equal('local'); }); });")),
         ]},
+        {"name": "CLI sign-in (device flow, RFC 8628; at auth-server)", "item": [
+            request("POST /oauth2/device_authorization as the public client cli", "POST", None, auth=None,
+                url="{{auth_url}}/oauth2/device_authorization",
+                form={"client_id": "cli", "scope": "profile email"}, tests=(status(200),
+                "const device = pm.response.json();",
+                "pm.test('a device code, a code for the person, where they enter it, and how often to poll', () => {",
+                "  pm.expect(device.device_code).to.be.a('string').and.have.length.above(40);",
+                "  pm.expect(device.user_code).to.match(/^[A-Z]{4}-[A-Z]{4}$/);",
+                "  pm.expect(device.verification_uri).to.equal(pm.environment.get('auth_url') + '/device');",
+                "  pm.expect(device.verification_uri_complete).to.equal(device.verification_uri + '?user_code=' + device.user_code);",
+                "  pm.expect(device.expires_in).to.be.above(0);",
+                "  pm.expect(device.interval).to.be.at.least(1);",
+                "});",
+                "pm.collectionVariables.set('device_code', device.device_code);")),
+            request("POST /oauth2/token with the device code before the person answers → 400 authorization_pending",
+                "POST", None, auth=None, url="{{auth_url}}/oauth2/token",
+                form={"grant_type": "urn:ietf:params:oauth:grant-type:device_code", "client_id": "cli",
+                      "device_code": "{{device_code}}"}, tests=(status(400),
+                "pm.test('authorization_pending: poll again after the interval', () => pm.expect(pm.response.json().error).to.equal('authorization_pending'));")),
+        ]},
         {"name": "Clean-up", "item": [
             request("DELETE /api-keys/{api_key_id}", "DELETE", "/api/v1/api-keys/{{api_key_id}}",
                 tests=("pm.test('deleted', () => pm.expect(pm.response.code).to.be.oneOf([200, 204]));",)),
@@ -315,7 +358,7 @@ with open("platform.postman_environment.json", "w") as out:
     json.dump({"name": "local (./platform up)", "values": [
         {"key": "base_url", "value": "http://localhost:8080", "enabled": True},
         {"key": "provider", "value": "local", "enabled": True},
-        # The token endpoint is auth-server's own (the issuer), not routed by the gateway.
+        # CLI sign-in talks to auth-server itself, as OAuth clients do (the gateway routes the API, not /oauth2/**).
         {"key": "auth_url", "value": "http://localhost:9000", "enabled": True},
     ]}, out, indent=2)
     out.write("\n")

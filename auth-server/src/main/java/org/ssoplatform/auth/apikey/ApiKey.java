@@ -13,6 +13,7 @@ import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.jdbc.core.mapping.AggregateReference;
 import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 import org.ssoplatform.contract.ApiKeyFormat;
@@ -29,14 +30,16 @@ public record ApiKey(@Id Long id, AggregateReference<User, Long> userId, String 
         byte[] keyHash, String keyPrefix, String keyLastChars, byte[] previousKeyHash, Instant previousExpiresAt,
         @Column("is_active") boolean active, boolean lockedByAdmin, Instant expiresAt, @ReadOnlyProperty Instant lastUsedAt, Instant createdAt,
         Instant updatedAt, @Version Long version, @MappedCollection(idColumn = "api_key_id") Set<KeyRole> roles,
-        @MappedCollection(idColumn = "api_key_id") Set<KeyPermission> permissions) {
+        @MappedCollection(idColumn = "api_key_id") Set<KeyPermission> permissions,
+        @Embedded.Nullable(prefix = "rate_limit_") KeyRateLimit rateLimit) {
 
+    /** @param rateLimit the key's own limit, or {@code null} for the gateways' configured one */
     static ApiKey issue(long ownerId, String secret, String name, String description, Instant expiresAt,
-            Set<Long> roleIds, Set<Long> permissionIds) {
+            Set<Long> roleIds, Set<Long> permissionIds, KeyRateLimit rateLimit) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
         return new ApiKey(null, AggregateReference.to(ownerId), name, description, ApiKeyFormat.hash(secret),
                 ApiKeyFormat.displayPrefix(secret), ApiKeyFormat.lastChars(secret), null, null, true, false, expiresAt, null,
-                now, now, null, roleRefs(roleIds), permissionRefs(permissionIds));
+                now, now, null, roleRefs(roleIds), permissionRefs(permissionIds), rateLimit);
     }
 
     long ownerId() {
@@ -69,7 +72,8 @@ public record ApiKey(@Id Long id, AggregateReference<User, Long> userId, String 
     /** @param locked whether an admin switched it off, so that only an admin switches it back on */
     ApiKey withActive(boolean value, boolean locked) {
         return new ApiKey(id, userId, name, description, keyHash, keyPrefix, keyLastChars, previousKeyHash,
-                previousExpiresAt, value, locked, expiresAt, lastUsedAt, createdAt, Instant.now(), version, roles, permissions);
+                previousExpiresAt, value, locked, expiresAt, lastUsedAt, createdAt, Instant.now(), version, roles, permissions,
+                rateLimit);
     }
 
     /**
@@ -80,19 +84,26 @@ public record ApiKey(@Id Long id, AggregateReference<User, Long> userId, String 
         boolean graceLeft = graceEnds != null && graceEnds.isAfter(Instant.now());
         return new ApiKey(id, userId, name, description, ApiKeyFormat.hash(secret), ApiKeyFormat.displayPrefix(secret),
                 ApiKeyFormat.lastChars(secret), graceLeft ? keyHash : null, graceLeft ? graceEnds : null, active,
-                lockedByAdmin, expiresAt, lastUsedAt, createdAt, Instant.now(), version, roles, permissions);
+                lockedByAdmin, expiresAt, lastUsedAt, createdAt, Instant.now(), version, roles, permissions, rateLimit);
     }
 
     ApiKey withDetails(String newName, String newDescription, Instant newExpiresAt) {
         return new ApiKey(id, userId, newName, newDescription, keyHash, keyPrefix, keyLastChars, previousKeyHash,
                 previousExpiresAt, active, lockedByAdmin, newExpiresAt, lastUsedAt, createdAt, Instant.now(), version, roles,
-                permissions);
+                permissions, rateLimit);
     }
 
     ApiKey withGrants(Set<Long> roleIds, Set<Long> permissionIds) {
         return new ApiKey(id, userId, name, description, keyHash, keyPrefix, keyLastChars, previousKeyHash,
                 previousExpiresAt, active, lockedByAdmin, expiresAt, lastUsedAt, createdAt, Instant.now(), version,
-                roleRefs(roleIds), permissionRefs(permissionIds));
+                roleRefs(roleIds), permissionRefs(permissionIds), rateLimit);
+    }
+
+    /** @param limit the key's own limit, or {@code null} for the gateways' configured one */
+    ApiKey withRateLimit(KeyRateLimit limit) {
+        return new ApiKey(id, userId, name, description, keyHash, keyPrefix, keyLastChars, previousKeyHash,
+                previousExpiresAt, active, lockedByAdmin, expiresAt, lastUsedAt, createdAt, Instant.now(), version, roles,
+                permissions, limit);
     }
 
     static Instant earliest(Instant a, Instant b) {

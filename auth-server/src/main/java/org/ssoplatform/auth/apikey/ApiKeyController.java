@@ -31,6 +31,12 @@ import org.ssoplatform.resourceserver.PlatformCaller;
 @JwtOnly
 class ApiKeyController {
 
+    private static final String RATE_LIMIT = "`rate_limit` (`capacity`: requests at once, a whole number from 1; "
+            + "`replenish_per_second`: the sustained rate, from 0.001) is the key's own bucket at the gateways; "
+            + "without it their configured limit applies. A value above the maximum of the owner's roles "
+            + "(platform.api-keys.rate-limit-maximum; admins: any) is 422 `rate_limit_above_maximum` naming the "
+            + "field; a missing or invalid field, 400.";
+
     private final ApiKeyRepository keys;
 
     private final ApiKeyViews views;
@@ -53,7 +59,8 @@ class ApiKeyController {
     @PostMapping({ "", "/" })
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a key; the answer's `key` is the secret, shown this once",
-            description = "expires_at must be in the future (400); without it the key lives until revoked.")
+            description = "expires_at must be in the future (400); without it the key lives until revoked. "
+                    + RATE_LIMIT)
     ApiKeyView create(@Valid @RequestBody NewApiKey request, PlatformCaller caller) {
         return issuer.create(Actor.of(caller), request);
     }
@@ -107,8 +114,10 @@ class ApiKeyController {
     }
 
     @PatchMapping("/{keyId}")
-    @Operation(summary = "Rename one of your keys, move its expiry or replace its grants",
-            description = "Fields left out are unchanged; an expiry can be moved or set but not removed.")
+    @Operation(summary = "Rename one of your keys, move its expiry, replace its grants or set its rate limit",
+            description = "Fields left out are unchanged; an expiry can be moved or set but not removed; "
+                    + "`\"rate_limit\": null` puts the key back on the gateways' configured limit. " + RATE_LIMIT
+                    + " Every gateway applies a new limit within a second.")
     ApiKeyView update(@PathVariable long keyId, @Valid @RequestBody ApiKeyPatch patch, PlatformCaller caller) {
         return lifecycle.update(Actor.of(caller), keyId, patch);
     }

@@ -1,5 +1,8 @@
 package org.ssoplatform.auth.apikey;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -15,7 +18,8 @@ import org.ssoplatform.auth.user.UserGrants;
  * key was granted only what its owner held (KeyGrantPolicy), and an owner who loses a role or a
  * permission loses it on their keys too: the key's roles the owner no longer holds count for nothing,
  * and its permissions are cut to the owner's (an admin owner's keys keep everything). A key answers only
- * while it, its owner and (for a rotated-out secret) its grace period are all alive.
+ * while it, its owner and (for a rotated-out secret) its grace period are all alive. Its own rate limit comes along,
+ * for the token that carries it to the gateways.
  */
 @Component
 public class ApiKeyGrants {
@@ -31,7 +35,7 @@ public class ApiKeyGrants {
             return Optional.empty();
         }
         return jdbc.sql("""
-                SELECT k.id, k.user_id, u.email, k.expires_at,
+                SELECT k.id, k.user_id, u.email, k.expires_at, k.rate_limit_capacity, k.rate_limit_replenish_per_second,
                        CASE WHEN k.key_hash = :hash THEN NULL ELSE k.previous_expires_at END AS grace_ends,
                        array(SELECT r.name FROM apikey_roles kr JOIN roles r ON r.id = kr.role_id
                              WHERE kr.api_key_id = k.id AND (owner.admin OR kr.role_id = ANY (owner.role_ids))
@@ -56,11 +60,17 @@ public class ApiKeyGrants {
             .param("admin", Actor.ADMIN_ROLE)
             .query((rs, n) -> new ApiKeyPrincipal(rs.getLong("id"), rs.getLong("user_id"), rs.getString("email"),
                     UserGrants.strings(rs.getArray("roles")), UserGrants.strings(rs.getArray("permissions")),
-                    earliest(instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("grace_ends")))))
+                    earliest(instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("grace_ends"))),
+                    rateLimit(rs)))
             .optional();
     }
 
-    private static Instant instant(java.sql.Timestamp timestamp) {
+    private static KeyRateLimit rateLimit(ResultSet rs) throws SQLException {
+        int capacity = rs.getInt("rate_limit_capacity");
+        return rs.wasNull() ? null : new KeyRateLimit(capacity, rs.getDouble("rate_limit_replenish_per_second"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 

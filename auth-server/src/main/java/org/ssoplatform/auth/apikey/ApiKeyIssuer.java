@@ -33,8 +33,10 @@ class ApiKeyIssuer {
 
     private final ApiKeyProperties properties;
 
+    private final RateLimitPolicy rateLimits;
+
     ApiKeyIssuer(ApiKeyRepository keys, KeyLookup lookup, KeyGrantPolicy policy, ApiKeyViews views, AuditLog audit,
-            ApplicationEventPublisher events, ApiKeyProperties properties) {
+            ApplicationEventPublisher events, ApiKeyProperties properties, RateLimitPolicy rateLimits) {
         this.keys = keys;
         this.lookup = lookup;
         this.policy = policy;
@@ -42,14 +44,16 @@ class ApiKeyIssuer {
         this.audit = audit;
         this.events = events;
         this.properties = properties;
+        this.rateLimits = rateLimits;
     }
 
     @Transactional
     public ApiKeyView create(Actor actor, NewApiKey request) {
         policy.check(actor.userId(), request.roleIdsOrNone(), request.permissionIdsOrNone());
+        KeyRateLimit rateLimit = rateLimits.check(actor.userId(), request.rateLimit());
         String secret = ApiKeyFormat.generate();
         ApiKey key = keys.save(ApiKey.issue(actor.userId(), secret, request.name(), request.description(),
-                request.expiresAt(), request.roleIdsOrNone(), request.permissionIdsOrNone()));
+                request.expiresAt(), request.roleIdsOrNone(), request.permissionIdsOrNone(), rateLimit));
         audit.record(actor, "api_key.created", "api_key", key.id(), describe(key));
         return views.of(key, secret);
     }
@@ -95,6 +99,7 @@ class ApiKeyIssuer {
         details.put("expires_at", key.expiresAt());
         details.put("role_ids", new TreeSet<>(key.roleIds()));
         details.put("permission_ids", new TreeSet<>(key.permissionIds()));
+        details.put("rate_limit", key.rateLimit() == null ? null : key.rateLimit().asClaim());
         return details;
     }
 }

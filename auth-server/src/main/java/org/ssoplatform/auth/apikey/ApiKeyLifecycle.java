@@ -30,14 +30,17 @@ class ApiKeyLifecycle {
 
     private final ApplicationEventPublisher events;
 
+    private final RateLimitPolicy rateLimits;
+
     ApiKeyLifecycle(ApiKeyRepository keys, KeyLookup lookup, KeyGrantPolicy policy, ApiKeyViews views, AuditLog audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, RateLimitPolicy rateLimits) {
         this.keys = keys;
         this.lookup = lookup;
         this.policy = policy;
         this.views = views;
         this.audit = audit;
         this.events = events;
+        this.rateLimits = rateLimits;
     }
 
     /**
@@ -84,11 +87,16 @@ class ApiKeyLifecycle {
             policy.check(key.ownerId(), roleIds, permissionIds);
             next = next.withGrants(roleIds, permissionIds);
         }
+        if (patch.rateLimit() != null) {
+            next = next.withRateLimit(rateLimits.check(key.ownerId(), patch.rateLimit().limit()));
+        }
         ApiKey saved = keys.save(next);
         audit.record(actor, "api_key.updated", "api_key", keyId, ApiKeyIssuer.describe(saved));
-        // A new name changes nothing a gateway caches; a new expiry or new grants change the token it holds.
+        // A new name changes nothing a gateway caches; a new expiry, new grants or a new limit change the token it
+        // holds, whose rate_limit claim is the gateways' only source of a key's own limit.
         if (!Objects.equals(key.expiresAt(), saved.expiresAt()) || !key.roleIds().equals(saved.roleIds())
-                || !key.permissionIds().equals(saved.permissionIds())) {
+                || !key.permissionIds().equals(saved.permissionIds())
+                || !Objects.equals(key.rateLimit(), saved.rateLimit())) {
             events.publishEvent(KeysInvalidated.of(saved.hashes()));
         }
         return views.of(saved, null);

@@ -21,12 +21,15 @@ public class ApiKeyPrincipal extends AbstractAuthenticationToken {
 
     private final Instant validUntil;
 
+    private final KeyRateLimit rateLimit;
+
     /**
      * @param validUntil when the key (or, for a rotated-out secret, its grace period) ends; {@code null}
      * for a key that does not expire
+     * @param rateLimit the key's own rate limit, or {@code null} for the gateways' configured one
      */
     public ApiKeyPrincipal(long apiKeyId, long userId, String email, List<String> roles, List<String> permissions,
-            Instant validUntil) {
+            Instant validUntil, KeyRateLimit rateLimit) {
         super(AuthorityUtils.NO_AUTHORITIES);
         this.apiKeyId = apiKeyId;
         this.userId = userId;
@@ -34,6 +37,7 @@ public class ApiKeyPrincipal extends AbstractAuthenticationToken {
         this.roles = roles;
         this.permissions = permissions;
         this.validUntil = validUntil;
+        this.rateLimit = rateLimit;
         setAuthenticated(true);
     }
 
@@ -74,5 +78,9 @@ public class ApiKeyPrincipal extends AbstractAuthenticationToken {
 
     public Instant validUntil() {
         return validUntil;
+    }
+
+    public KeyRateLimit rateLimit() {
+        return rateLimit;
     }
 }

@@ -47,7 +47,8 @@ class ApiKeyViews {
             .map(k -> new ApiKeyView(k.id(), k.ownerId(), k.name(), k.description(), k.keyPrefix(), k.keyLastChars(),
                     k.active(), k.lockedByAdmin(), k.expiresAt(), k.createdAt(), k.lastUsedAt(), k.graceEndsAt(),
                     pick(k.roleIds(), roleById, Comparator.comparing(RoleView::name)),
-                    pick(k.permissionIds(), permissionById, Comparator.comparing(Permission::name)), secret))
+                    pick(k.permissionIds(), permissionById, Comparator.comparing(Permission::name)), k.rateLimit(),
+                    secret))
             .toList();
     }
 

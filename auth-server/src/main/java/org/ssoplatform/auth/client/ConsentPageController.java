@@ -75,8 +75,7 @@ public class ConsentPageController {
         for (String requested : new LinkedHashSet<>(List.of(StringUtils.delimitedListToStringArray(scope, " ")))) {
             // openid comes with any other scope: it is the sign-in itself, not something to choose.
             if (!requested.isBlank() && !requested.equals(OidcScopes.OPENID)) {
-                scopes.add(new Scope(requested, DESCRIPTIONS.getOrDefault(requested, "Use “" + requested + "”"),
-                        granted.contains(requested)));
+                scopes.add(new Scope(requested, describe(requested), granted.contains(requested)));
             }
         }
         model.addAttribute("clientId", clientId);
@@ -88,6 +87,11 @@ public class ConsentPageController {
         // Both answers end in a redirect to the client: the policy names its redirect origins.
         PageSecurity.apply(response, client.getRedirectUris());
         return "consent";
+    }
+
+    /** What {@code scope} lets an application do, in the words people see (the device sign-in's page says it too). */
+    public static String describe(String scope) {
+        return DESCRIPTIONS.getOrDefault(scope, "Use “" + scope + "”");
     }
 
     private String userEmail(String name) {

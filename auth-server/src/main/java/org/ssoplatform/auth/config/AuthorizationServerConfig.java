@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -25,6 +26,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.ssoplatform.auth.apikey.ApiKeyGrants;
 import org.ssoplatform.auth.client.ConsentPageController;
 import org.ssoplatform.auth.client.RotatedSecretAuthentication;
+import org.ssoplatform.auth.device.DeviceSignIn;
 import org.ssoplatform.auth.session.SignOuts;
 import org.ssoplatform.auth.shared.AuthServerProperties;
 import org.ssoplatform.auth.shared.PublicGateway;
@@ -47,7 +49,7 @@ class AuthorizationServerConfig {
     @Order(1)
     SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, ApiKeyGrants apiKeys,
             OAuth2TokenGenerator<?> tokenGenerator, StandardClaims standardClaims, AuthorizationServerSettings settings,
-            SignOuts signOuts, PublicGateway gateway, RegisteredClientRepository clients,
+            SignOuts signOuts, PublicGateway gateway, DeviceSignIn deviceSignIn, RegisteredClientRepository clients,
             OAuth2AuthorizationService authorizations, PasswordEncoder clientSecrets) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(new OrRequestMatcher(authorizationServer.getEndpointsMatcher(),
@@ -64,9 +66,18 @@ class AuthorizationServerConfig {
                     .logoutEndpoint(logout -> logout.logoutResponseHandler(signOuts.rpInitiatedLogout())))
                 .tokenEndpoint(token -> token.accessTokenRequestConverter(new ApiKeyExchangeRequestConverter())
                     .authenticationProvider(new ApiKeyExchangeAuthenticationProvider(apiKeys, tokenGenerator))
-                    .authenticationProviders(providers -> providers.replaceAll(AccessTokenExchangePolicy::applyTo)))
+                    .authenticationProviders(providers -> {
+                        providers.replaceAll(AccessTokenExchangePolicy::applyTo);
+                        providers.replaceAll(deviceSignIn::paced);
+                    })
+                    .errorResponseHandler(deviceSignIn.tokenErrors()))
+                // CLI sign-in (RFC 8628): the public client "cli" polls while its person approves in a browser.
+                .clientAuthentication(deviceSignIn::clientAuthentication)
+                .deviceAuthorizationEndpoint(deviceSignIn::authorizationEndpoint)
+                .deviceVerificationEndpoint(deviceSignIn::verificationEndpoint)
                 .tokenIntrospectionEndpoint(introspection -> introspection
                     .authenticationProviders(providers -> providers.replaceAll(IntrospectionPolicy::applyTo))))
+            .addFilterAfter(deviceSignIn.verificationCsrf(), CsrfFilter.class)
             .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
             .cors(cors -> cors.configurationSource(TokenEndpointCors.of(gateway, settings)))
             // Clients that sent no credentials get the OAuth error; browsers go to the login page; other
@@ -83,6 +94,7 @@ class AuthorizationServerConfig {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return new OrRequestMatcher(paths.matcher(HttpMethod.POST, settings.getTokenEndpoint()),
                 paths.matcher(HttpMethod.POST, settings.getTokenIntrospectionEndpoint()),
+                paths.matcher(HttpMethod.POST, settings.getDeviceAuthorizationEndpoint()),
                 paths.matcher(HttpMethod.POST, settings.getTokenRevocationEndpoint()));
     }
 

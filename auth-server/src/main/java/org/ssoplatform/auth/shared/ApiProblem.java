@@ -25,10 +25,14 @@ public final class ApiProblem {
 
     /** A 400 for one field, shaped like the validation failures Spring reports (code, errors). */
     public static ErrorResponseException invalidField(String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid request: " + field + " " + message + ".");
-        problem.setProperty("code", "validation_failed");
+        return fieldProblem(HttpStatus.BAD_REQUEST, "validation_failed", field, message);
+    }
+
+    /** A problem with one field, in the shape of {@link #invalidField}, with its own status and code. */
+    public static ErrorResponseException fieldProblem(HttpStatus status, String code, String field, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "Invalid request: " + field + " " + message + ".");
+        problem.setProperty("code", code);
         problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        return new ErrorResponseException(status, problem, null);
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Limits, per client address, the work anyone can make this server do without signing in: JSON
- * sign-in starts, browser sign-in starts (each creates a session in Redis) and failed token requests.
+ * sign-in starts, browser sign-in starts (each creates a session in Redis) and failed token requests
+ * ({@link TokenFailures}).
  * Over a limit: 429 problem+json with {@code Retry-After}, before any session exists. While Redis is
  * unreachable the limits are not enforced: the requests then fail on Redis themselves.
  */
@@ -76,7 +77,8 @@ class AnonymousThrottleFilter extends OncePerRequestFilter {
         }
         chain.doFilter(request, response);
         int status = response.getStatus();
-        if (status == HttpStatus.BAD_REQUEST.value() || status == HttpStatus.UNAUTHORIZED.value()) {
+        if ((status == HttpStatus.BAD_REQUEST.value() || status == HttpStatus.UNAUTHORIZED.value())
+                && TokenFailures.counted(request)) {
             safely("token-failures", address, limit, true);
         }
     }

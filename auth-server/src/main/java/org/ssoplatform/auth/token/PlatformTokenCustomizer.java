@@ -77,6 +77,9 @@ class PlatformTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContex
                 .claim(Claims.PERMISSIONS, mutable(key.permissions()))
                 .claim(Claims.AUTH_TYPE, AuthType.API_KEY.name())
                 .claim(Claims.API_KEY_ID, Long.toString(key.apiKeyId()));
+            if (key.rateLimit() != null) {
+                context.getClaims().claim(Claims.RATE_LIMIT, key.rateLimit().asClaim());
+            }
             return;
         }
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {

@@ -61,7 +61,7 @@ class UsageCountingTests extends ManagementApiFlow {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         ApiKeyProperties smallBatches = new ApiKeyProperties(Duration.ofHours(24), Duration.ofSeconds(30), 3,
-                Duration.ofMillis(250));
+                Duration.ofMillis(250), Map.of());
         UsageFlush one = new UsageFlush(redis, jdbcTemplate, tx, namespace, smallBatches, new SimpleMeterRegistry());
         UsageFlush other = new UsageFlush(redis, jdbcTemplate, tx, namespace, smallBatches, new SimpleMeterRegistry());
         Map<String, Long> sent = new HashMap<>();
@@ -105,7 +105,7 @@ class UsageCountingTests extends ManagementApiFlow {
         claim("open-" + key, key, today, 2);
 
         new UsageFlush(redis, jdbcTemplate, tx, namespace, new ApiKeyProperties(Duration.ofHours(24),
-                Duration.ofSeconds(30), 500, Duration.ofMillis(250)), new SimpleMeterRegistry()).flush();
+                Duration.ofSeconds(30), 500, Duration.ofMillis(250), Map.of()), new SimpleMeterRegistry()).flush();
 
         assertThat(requests(key, today)).isEqualTo(2);
         int shard = RedisKeys.usageShard(String.valueOf(key));
@@ -121,13 +121,13 @@ class UsageCountingTests extends ManagementApiFlow {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         gatewayCounts(key, today, 4);
         new UsageFlush(redis, jdbcTemplate, tx, namespace, new ApiKeyProperties(Duration.ofHours(24),
-                Duration.ofSeconds(30), 500, Duration.ofMillis(250)), new SimpleMeterRegistry()).flush();
+                Duration.ofSeconds(30), 500, Duration.ofMillis(250), Map.of()), new SimpleMeterRegistry()).flush();
         assertThat(requests(key, today)).isEqualTo(4);
 
         assertThat(http.delete("/api/v1/api-keys/" + key, token).status()).isEqualTo(204);
         gatewayCounts(key, today, 1);
         new UsageFlush(redis, jdbcTemplate, tx, namespace, new ApiKeyProperties(Duration.ofHours(24),
-                Duration.ofSeconds(30), 500, Duration.ofMillis(250)), new SimpleMeterRegistry()).flush();
+                Duration.ofSeconds(30), 500, Duration.ofMillis(250), Map.of()), new SimpleMeterRegistry()).flush();
 
         assertThat(jdbc.sql("SELECT count(*) FROM api_key_usage WHERE key_id = ?").param(key).query(Long.class)
             .single()).isZero();

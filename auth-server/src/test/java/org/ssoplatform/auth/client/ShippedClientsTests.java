@@ -37,6 +37,15 @@ class ShippedClientsTests {
     }
 
     @Test
+    void theCliClientIsPublicWithTheCodeAndDeviceGrantsAndNoRefreshGrantItCouldNotUse() throws IOException {
+        ClientProperties.Client cli = clients(List.of("application.yml")).clients().get("cli");
+
+        assertThat(cli.isPublic()).isTrue();
+        assertThat(cli.grantTypes()).containsExactlyInAnyOrder("authorization_code",
+                "urn:ietf:params:oauth:grant-type:device_code");
+    }
+
+    @Test
     void theGatewayClientHoldsOnlyTheTokenExchangeGrantItUsesAndMayNotExchangeAccessTokens() throws IOException {
         ClientProperties.Client gateway = clients(List.of("application.yml")).clients().get("gateway");
 

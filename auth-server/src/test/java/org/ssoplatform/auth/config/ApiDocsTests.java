@@ -53,6 +53,18 @@ class ApiDocsTests extends ManagementApiFlow {
     }
 
     @Test
+    void aKeysRateLimitIsDocumentedWhereItIsSetAndShown() {
+        JsonNode schemas = http.get("/v3/api-docs", null).json().path("components").path("schemas");
+
+        for (String schema : List.of("NewApiKey", "ApiKeyPatch", "ApiKeyView")) {
+            assertThat(schemas.path(schema).path("properties").path("rate_limit").toString()).as(schema)
+                .contains("KeyRateLimit");
+        }
+        assertThat(schemas.path("KeyRateLimit").path("properties").propertyNames())
+            .containsExactlyInAnyOrder("capacity", "replenish_per_second");
+    }
+
+    @Test
     void theDocumentsServerIsTheGatewayNotAuthServer() {
         JsonNode servers = http.get("/v3/api-docs", null).json().path("servers");
 

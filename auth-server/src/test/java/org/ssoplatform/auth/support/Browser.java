@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -40,9 +41,13 @@ public final class Browser {
      * {@link #open(String, String)} does.
      */
     public HttpResponse<String> submit(String url, Map<String, String> form, String stopAt) {
+        return submit(url, List.copyOf(form.entrySet()), stopAt);
+    }
+
+    /** As {@link #submit(String, Map, String)}, for a form that sends a name more than once (checkboxes, hidden lists). */
+    public HttpResponse<String> submit(String url, List<Map.Entry<String, String>> form, String stopAt) {
         URI uri = URI.create(url);
-        String body = form.entrySet()
-            .stream()
+        String body = form.stream()
             .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
                     + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));

@@ -36,6 +36,11 @@ public final class OAuthClient {
         return post("/oauth2/token", clientId, secret, parameters);
     }
 
+    /** RFC 8628 section 3.1: a device (the CLI) asks for a device code and a user code, as a public client. */
+    public ResponseEntity<Map<String, Object>> deviceAuthorization(Map<String, String> parameters) {
+        return post("/oauth2/device_authorization", null, null, parameters);
+    }
+
     /** RFC 7662: what the server says about {@code token}, asked by the client {@code clientId}. */
     public ResponseEntity<Map<String, Object>> introspect(String clientId, String secret, String token) {
         return post("/oauth2/introspect", clientId, secret, Map.of("token", token));

@@ -135,6 +135,24 @@ class AnonymousThrottlingTests extends AuthServerFlow {
     }
 
     @Test
+    void aCliPollingAtItsIntervalWhileItsPersonHasYetToApproveIsNeverRefused() throws InterruptedException {
+        start();
+        FromAddress.Response started = FromAddress.postForm("127.0.0.17", port, "/oauth2/device_authorization", Map.of(),
+                "client_id=cli&scope=profile");
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        String deviceCode = started.body().replaceAll("(?s).*\"device_code\":\"([^\"]+)\".*", "$1");
+
+        for (int i = 0; i <= LIMIT + 1; i++) {
+            // The interval the tests' devices are told (platform.device.poll-interval), and a little more.
+            Thread.sleep(1100);
+            FromAddress.Response poll = FromAddress.postForm("127.0.0.17", port, "/oauth2/token", Map.of(),
+                    "grant_type=urn:ietf:params:oauth:grant-type:device_code&client_id=cli&device_code=" + deviceCode);
+            assertThat(poll.status()).as("poll %d: %s", i, poll.body()).isEqualTo(400);
+            assertThat(poll.body()).contains("authorization_pending");
+        }
+    }
+
+    @Test
     void pendingLoginStatesAreCapped() {
         String namespace = "pending-" + UUID.randomUUID();
         FromAddress.Response last = null;

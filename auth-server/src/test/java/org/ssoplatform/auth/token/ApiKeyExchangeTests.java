@@ -179,13 +179,14 @@ class ApiKeyExchangeTests extends AuthServerFlow {
         return new ApiKey(null, AggregateReference.to(owner.id()), "test key", null, ApiKeyFormat.hash(secret),
                 ApiKeyFormat.displayPrefix(secret), ApiKeyFormat.lastChars(secret), null, null, true, false, expiresAt, null, now,
                 now, null, roleIds.stream().map(id -> new ApiKey.KeyRole(AggregateReference.to(id))).collect(java.util.stream.Collectors.toSet()),
-                permissionIds.stream().map(id -> new ApiKey.KeyPermission(AggregateReference.to(id))).collect(java.util.stream.Collectors.toSet()));
+                permissionIds.stream().map(id -> new ApiKey.KeyPermission(AggregateReference.to(id))).collect(java.util.stream.Collectors.toSet()),
+                null);
     }
 
     private static ApiKey withActive(ApiKey k, boolean active) {
         return new ApiKey(k.id(), k.userId(), k.name(), k.description(), k.keyHash(), k.keyPrefix(), k.keyLastChars(),
                 k.previousKeyHash(), k.previousExpiresAt(), active, k.lockedByAdmin(), k.expiresAt(), k.lastUsedAt(), k.createdAt(),
-                Instant.now(), k.version(), k.roles(), k.permissions());
+                Instant.now(), k.version(), k.roles(), k.permissions(), k.rateLimit());
     }
 
     private long roleId(String name) {

@@ -91,7 +91,7 @@ class AccountDeletionTests extends ManagementApiFlow {
     void theLastActiveAdminCanBeDeletedNeitherByThemselvesNorByAnother() {
         User last = newUser("admin");
         String other = tokenFor(newUser("admin"));
-        withOnlyActiveAdmin(last, () -> {
+        OtherAdmins.inactiveDuring(jdbc, last, () -> {
             assertProblem(http.delete("/api/v1/users/me", tokenFor(last)), 409, "last_admin");
             assertProblem(http.delete("/api/v1/users/" + last.id(), other), 409, "last_admin");
             assertThat(users.findById(last.id())).isPresent();
@@ -106,19 +106,5 @@ class AccountDeletionTests extends ManagementApiFlow {
 
     private static List<String> names(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asString).toList();
-    }
-
-    /** Runs the check with every other admin of this shared test database inactive, then restores them. */
-    private void withOnlyActiveAdmin(User admin, Runnable check) {
-        List<Long> others = jdbc.sql("""
-                SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id
-                WHERE r.name = 'admin' AND u.is_active AND u.id <> ?""").param(admin.id()).query(Long.class).list();
-        others.forEach(id -> jdbc.sql("UPDATE users SET is_active = false WHERE id = ?").param(id).update());
-        try {
-            check.run();
-        }
-        finally {
-            others.forEach(id -> jdbc.sql("UPDATE users SET is_active = true WHERE id = ?").param(id).update());
-        }
     }
 }

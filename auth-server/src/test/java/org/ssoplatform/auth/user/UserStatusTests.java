@@ -1,6 +1,5 @@
 package org.ssoplatform.auth.user;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -69,7 +68,7 @@ class UserStatusTests extends ManagementApiFlow {
     void theLastActiveAdminCanBeNeitherDeactivatedNorStrippedOfAdmin() {
         User last = newUser("admin");
         String other = tokenFor(newUser("admin"));
-        withOnlyActiveAdmin(last, () -> {
+        OtherAdmins.inactiveDuring(jdbc, last, () -> {
             assertProblem(http.patch("/api/v1/users/" + last.id(), other, Map.of("is_active", false)), 409,
                     "last_admin");
             assertProblem(http.delete("/api/v1/users/" + last.id() + "/roles/" + roleId("admin"), other), 409,
@@ -94,20 +93,6 @@ class UserStatusTests extends ManagementApiFlow {
         assertThat(users.findById(first.id()).orElseThrow().roleIds()).doesNotContain(roleId("admin"));
         assertThat(users.findById(first.id()).orElseThrow().active()).isTrue();
         assertThat(users.findById(second.id()).orElseThrow().active()).isFalse();
-    }
-
-    /** Runs the check with every other admin of this shared test database inactive, then restores them. */
-    private void withOnlyActiveAdmin(User admin, Runnable check) {
-        List<Long> others = jdbc.sql("""
-                SELECT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id
-                WHERE r.name = 'admin' AND u.is_active AND u.id <> ?""").param(admin.id()).query(Long.class).list();
-        others.forEach(id -> jdbc.sql("UPDATE users SET is_active = false WHERE id = ?").param(id).update());
-        try {
-            check.run();
-        }
-        finally {
-            others.forEach(id -> jdbc.sql("UPDATE users SET is_active = true WHERE id = ?").param(id).update());
-        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.ssoplatform.e2e.client;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -75,6 +76,15 @@ public final class Http {
     public Http json(Object value) {
         this.body = Reply.JSON.writeValueAsString(value);
         return header("Content-Type", "application/json");
+    }
+
+    /** An {@code application/x-www-form-urlencoded} body, as OAuth clients send to the token endpoint. */
+    public Http form(Map<String, String> fields) {
+        this.body = String.join("&", fields.entrySet().stream()
+            .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+            .toList());
+        return header("Content-Type", "application/x-www-form-urlencoded");
     }
 
     /** A JSON body given as text, sent as written. */

@@ -52,6 +52,13 @@ public final class ManagementApi {
         return Http.get(base + "/api-keys/" + id + "/usage?days=" + days).bearer(token).send();
     }
 
+    /** Sets the key's own rate limit ({@code PATCH /api-keys/{id}} with {@code rate_limit}). */
+    public Reply setRateLimit(long id, int capacity, double replenishPerSecond) {
+        return Http.patch(base + "/api-keys/" + id).bearer(token)
+            .json(Map.of("rate_limit", Map.of("capacity", capacity, "replenish_per_second", replenishPerSecond)))
+            .send();
+    }
+
     public Reply deleteKey(long id) {
         return Http.delete(base + "/api-keys/" + id).bearer(token).send();
     }

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,12 +23,15 @@ import tools.jackson.databind.json.JsonMapper;
  * Every metric the alert rules and the Grafana dashboard of {@code deploy/observability/} query is one an
  * app exposes: listed in {@code deploy/observability/metrics/<app>.txt}, which each app's metrics test
  * checks against its own {@code /actuator/prometheus} (GatewayMetricsTests, AuthServerMetricsTests,
- * ResourceServiceMetricsTests). A renamed meter thus fails the build instead of an empty panel.
+ * ResourceServiceMetricsTests, PortalMetricsTests). A renamed meter thus fails the build instead of an empty panel;
+ * an app whose management port Prometheus does not scrape fails it too.
  */
 class ObservabilityFilesTests {
 
     /** Series Prometheus itself makes. */
     private static final Set<String> PROMETHEUS_OWN = Set.of("up");
+
+    private static final Pattern MANAGEMENT_PORT = Pattern.compile("\\$\\{MANAGEMENT_PORT:(\\d+)}");
 
     private static final Pattern LABELS = Pattern.compile("\\{[^}]*}");
 
@@ -60,6 +65,34 @@ class ObservabilityFilesTests {
         }
         assertThat(expressions).hasSizeGreaterThanOrEqualTo(10);
         assertThat(unknown(expressions)).isEmpty();
+    }
+
+    @Test
+    void everyAppWithAManagementPortIsScrapedThereAndListsItsMetrics() throws IOException {
+        String scrapeConfig = Files.readString(root.resolve("deploy/observability/prometheus.yml"));
+        Map<String, String> ports = managementPorts();
+        assertThat(ports).containsKeys("auth-server", "gateway", "resource-service", "portal");
+        ports.forEach((app, port) -> {
+            assertThat(scrapeConfig).as("prometheus.yml scrapes " + app).contains("\"" + app + ":" + port + "\"");
+            assertThat(root.resolve("deploy/observability/metrics/" + app + ".txt")).as("the metrics " + app + " exposes").exists();
+        });
+    }
+
+    /** Each module's default management port: {@code ${MANAGEMENT_PORT:8180}} in its application.yml. */
+    private Map<String, String> managementPorts() throws IOException {
+        Map<String, String> ports = new TreeMap<>();
+        try (Stream<Path> modules = Files.list(root)) {
+            for (Path module : modules.toList()) {
+                Path config = module.resolve("src/main/resources/application.yml");
+                if (Files.exists(config)) {
+                    Matcher port = MANAGEMENT_PORT.matcher(Files.readString(config));
+                    if (port.find()) {
+                        ports.put(module.getFileName().toString(), port.group(1));
+                    }
+                }
+            }
+        }
+        return ports;
     }
 
     @Test

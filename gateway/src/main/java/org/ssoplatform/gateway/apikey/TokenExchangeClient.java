@@ -14,6 +14,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.ssoplatform.contract.ApiKeyFormat;
+import org.ssoplatform.gateway.tracing.HeadSampling;
 import reactor.core.publisher.Mono;
 
 /**
@@ -61,9 +62,19 @@ final class TokenExchangeClient {
     }
 
     private Mono<Result> call(String apiKey) {
+        return Mono.deferContextual(context -> call(apiKey, HeadSampling.unsampledTraceparent(context)));
+    }
+
+    /** A sampled request's trace goes on by the client's observation, an unsampled one's by its traceparent. */
+    private Mono<Result> call(String apiKey, String unsampledTraceparent) {
         return web.post()
             .uri(tokenUri)
-            .headers(h -> h.setBasicAuth(formEncoded(properties.clientId()), formEncoded(properties.clientSecret())))
+            .headers(h -> {
+                h.setBasicAuth(formEncoded(properties.clientId()), formEncoded(properties.clientSecret()));
+                if (unsampledTraceparent != null) {
+                    h.set(HeadSampling.TRACEPARENT, unsampledTraceparent);
+                }
+            })
             .contentType(MediaType.APPLICATION_FORM_URLENCODED)
             .accept(MediaType.APPLICATION_JSON)
             .body(BodyInserters.fromFormData("grant_type", TOKEN_EXCHANGE)

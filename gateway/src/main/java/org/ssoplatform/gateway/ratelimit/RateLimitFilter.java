@@ -1,6 +1,7 @@
 package org.ssoplatform.gateway.ratelimit;
 
 import java.security.Principal;
+import java.util.Map;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
@@ -24,7 +25,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Limits every routed request of an authenticated caller: requests made with an API key count
- * against that key's bucket ({@code api_key_id}), all others against their user's ({@code sub}).
+ * against that key's bucket ({@code api_key_id}), of the key's own size when its token carries one
+ * ({@code rate_limit}), all others against their user's ({@code sub}).
  * Anonymous requests to public routes are not limited here. The caller is the one a lane of the edge
  * handed on ({@link Caller}), or else the exchange's principal, which Spring Security's chains set. Answers carry the IETF
  * {@code RateLimit-*} headers; a refusal is a 429 problem with {@code Retry-After}.
@@ -72,10 +74,11 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
 
     private Mono<Void> limit(ServerWebExchange exchange, GatewayFilterChain chain, Principal principal) {
         AccessLog.caller(exchange, principal);
-        // The claim as parsed: reading it through getClaimAsString converts it on every request.
-        Object apiKeyId = principal instanceof JwtAuthenticationToken jwt ? jwt.getTokenAttributes().get(Claims.API_KEY_ID)
-                : null;
-        Limit limit = apiKeyId != null ? properties.forApiKey(apiKeyId.toString()) : properties.user();
+        // The claims as parsed: reading them through getClaimAsString converts them on every request.
+        Map<String, Object> claims = principal instanceof JwtAuthenticationToken jwt ? jwt.getTokenAttributes() : Map.of();
+        Object apiKeyId = claims.get(Claims.API_KEY_ID);
+        Limit limit = apiKeyId != null ? properties.forApiKey(apiKeyId.toString(), claims.get(Claims.RATE_LIMIT))
+                : properties.user();
         String subject = apiKeyId != null ? "apikey:" + apiKeyId : "user:" + principal.getName();
         Decision local = leases.takeLocal(subject, limit);
         if (local != null) {

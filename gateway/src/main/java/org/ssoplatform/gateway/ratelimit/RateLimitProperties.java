@@ -3,6 +3,8 @@ package org.ssoplatform.gateway.ratelimit;
 import java.time.Duration;
 import java.util.Map;
 
+import org.ssoplatform.contract.Claims;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled whether routed requests are limited at all
  * @param apiKey the default bucket of each API key
  * @param user the default bucket of each user (JWT {@code sub})
- * @param apiKeys buckets for particular key ids, overriding {@code api-key}
+ * @param apiKeys buckets for particular key ids, overriding {@code api-key}; a key's own limit, set through
+ *        auth-server's API and carried by its token's {@code rate_limit} claim, overrides both
  * @param timeout the longest the limiter may delay a request; past it the request passes
  * @param maxBatch the most tokens an instance takes from a shared bucket at once (1: one Redis call per
  *        request); a subject gets that many only if it uses them in a tenth of {@code lease-time}
@@ -33,5 +36,19 @@ record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue 
 
     Limit forApiKey(String apiKeyId) {
         return apiKeys.getOrDefault(apiKeyId, apiKey);
+    }
+
+    /**
+     * The key's own limit from its token's {@code rate_limit} claim (docs/contracts.md), else the configured one.
+     * The claim comes with the token cached for the key, so a changed limit arrives with the token exchanged
+     * after auth-server's invalidation, and costs no call of its own.
+     */
+    Limit forApiKey(String apiKeyId, Object rateLimitClaim) {
+        if (rateLimitClaim instanceof Map<?, ?> own
+                && own.get(Claims.RATE_LIMIT_CAPACITY) instanceof Number capacity && capacity.intValue() > 0
+                && own.get(Claims.RATE_LIMIT_REPLENISH_PER_SECOND) instanceof Number rate && rate.doubleValue() > 0) {
+            return new Limit(capacity.intValue(), rate.doubleValue());
+        }
+        return forApiKey(apiKeyId);
     }
 }

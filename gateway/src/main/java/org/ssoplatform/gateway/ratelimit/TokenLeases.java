@@ -39,6 +39,9 @@ final class TokenLeases {
     /** Tokens of one batch still to hand out, and the bucket as Redis reported it. */
     private static final class Lease {
 
+        /** The bucket the batch was taken for: a key whose limit changed does not spend the old one's tokens. */
+        private final Limit limit;
+
         private final long startedNanos;
 
         private final long expiresAtNanos;
@@ -53,7 +56,8 @@ final class TokenLeases {
 
         private boolean refillAsked;
 
-        Lease(Grant grant, long carried, long startedNanos, long expiresAtNanos) {
+        Lease(Limit limit, Grant grant, long carried, long startedNanos, long expiresAtNanos) {
+            this.limit = limit;
             this.grant = grant;
             this.left = grant.granted() + carried;
             this.refillBelow = (grant.granted() + 1) / 2;
@@ -119,7 +123,7 @@ final class TokenLeases {
      */
     Decision takeLocal(String subject, Limit limit) {
         Lease current = leases.getIfPresent(subject);
-        Decision local = current != null ? current.take(System.nanoTime()) : null;
+        Decision local = current != null && current.limit.equals(limit) ? current.take(System.nanoTime()) : null;
         if (local != null && current.refillDue()) {
             refill(subject, limit).subscribe();
         }
@@ -176,8 +180,8 @@ final class TokenLeases {
             }
             long now = System.nanoTime();
             Lease previous = leases.getIfPresent(subject);
-            Lease lease = new Lease(grant, previous != null ? previous.handOver(now) : 0, now,
-                    now + properties.leaseTime().toNanos());
+            long carried = previous != null && previous.limit.equals(limit) ? previous.handOver(now) : 0;
+            Lease lease = new Lease(limit, grant, carried, now, now + properties.leaseTime().toNanos());
             leases.put(subject, lease);
             return new Refill(grant, lease);
         }));

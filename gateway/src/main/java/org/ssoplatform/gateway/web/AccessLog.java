@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.ssoplatform.gateway.tracing.HeadSampling;
 import reactor.core.publisher.Mono;
 
 /**
@@ -98,6 +99,10 @@ public class AccessLog implements WebFilter {
             .findCurrent(exchange.getAttributes());
         TracingContext tracing = observed.<TracingContext>map(context -> context.get(TracingContext.class)).orElse(null);
         Span span = tracing != null ? tracing.getSpan() : null;
-        return span != null ? span.context().traceId() : "-";
+        if (span != null) {
+            return span.context().traceId();
+        }
+        String unsampled = HeadSampling.unsampledTraceId(exchange);
+        return unsampled != null ? unsampled : "-";
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.ssoplatform.contract.Headers;
+import org.ssoplatform.gateway.tracing.HeadSampling;
 
 /**
  * The headers the gateway itself sets on a proxied request, written once into the outgoing copy Spring
@@ -74,6 +75,11 @@ public class ProxiedRequestHeaders implements HttpHeadersFilter, Ordered {
         String correlationId = CorrelationIdFilter.of(exchange);
         if (correlationId != null) {
             output.set(Headers.CORRELATION_ID, correlationId);
+        }
+        // A sampled request's traceparent is already on the copy, put there by Spring Cloud Gateway's observation.
+        String traceparent = HeadSampling.unsampledTraceparent(exchange);
+        if (traceparent != null) {
+            output.set(HeadSampling.TRACEPARENT, traceparent);
         }
     }
 

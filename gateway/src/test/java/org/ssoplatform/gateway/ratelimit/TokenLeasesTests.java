@@ -173,6 +173,23 @@ class TokenLeasesTests extends SharedGateway {
         assertThat(gateway.batch(new Limit(39, 1))).isEqualTo(1);
     }
 
+    /** A key whose limit was lowered: the tokens its instance took ahead for the old bucket are not spent. */
+    @Test
+    void aLeaseTakenForAnotherLimitIsNotSpent() {
+        TokenLeases gateway = new TokenLeases(bucket, properties);
+        String subject = "apikey:" + UUID.randomUUID();
+        assertThat(take(gateway, subject).allowed()).isTrue(); // a lease of a batch of 3
+        Limit lowered = new Limit(2, 0.001);
+
+        List<Boolean> allowed = Flux.range(0, 4)
+            .concatMap(i -> take(gateway, subject, lowered))
+            .map(decision -> decision.orElseThrow().allowed())
+            .collectList()
+            .block(Duration.ofSeconds(5));
+
+        assertThat(allowed).containsExactly(true, true, false, false);
+    }
+
     private static Decision take(TokenLeases gateway, String subject) {
         return take(gateway, subject, BURST_OF_60).block().orElseThrow();
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
@@ -57,13 +58,21 @@ public final class TestTokens {
 
     /** What the token exchange returns for an API key. */
     public static String apiKeyToken(String apiKeyId, Duration lifetime) {
-        Instant now = Instant.now();
-        JWTClaimsSet claims = userClaims("owner-of-" + apiKeyId).claim("auth_type", "API_KEY")
+        return sign(apiKeyClaims(apiKeyId, lifetime).build(), KEY);
+    }
+
+    /** What the token exchange returns for an API key with its own rate limit (docs/contracts.md). */
+    public static String apiKeyToken(String apiKeyId, Duration lifetime, int capacity, double replenishPerSecond) {
+        return sign(apiKeyClaims(apiKeyId, lifetime)
+            .claim("rate_limit", Map.of("capacity", capacity, "replenish_per_second", replenishPerSecond))
+            .build(), KEY);
+    }
+
+    private static JWTClaimsSet.Builder apiKeyClaims(String apiKeyId, Duration lifetime) {
+        return userClaims("owner-of-" + apiKeyId).claim("auth_type", "API_KEY")
             .claim("api_key_id", apiKeyId)
             .claim("permissions", List.of("posts:read"))
-            .expirationTime(Date.from(now.plus(lifetime)))
-            .build();
-        return sign(claims, KEY);
+            .expirationTime(Date.from(Instant.now().plus(lifetime)));
     }
 
     public static String sign(JWTClaimsSet claims, RSAKey key) {

@@ -122,67 +122,57 @@ class RolesAdminController {
     @GetMapping("/portal/admin/roles/{roleId}/delete")
     String confirmDelete(@PathVariable long roleId, @ModelAttribute("me") User me, Model model) {
         Admins.require(me);
-        model.addAttribute("role", api.get(Role.class, "/api/v1/roles/{id}", roleId));
-        return "admin/role-delete";
+        return confirm(model, CatalogDeletion.of(api.get(Role.class, "/api/v1/roles/{id}", roleId)));
     }
 
-    /**
-     * Deletes the role; while users or keys hold it auth-server refuses (409) unless the person ticked "remove it from
-     * them too", which the confirmation page then asks for.
-     */
     @PostMapping("/portal/admin/roles/{roleId}/delete")
     String delete(@PathVariable long roleId, @RequestParam(defaultValue = "false") boolean cascade,
             @ModelAttribute("me") User me, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Admins.require(me);
-        Role role = api.get(Role.class, "/api/v1/roles/{id}", roleId);
-        try {
-            api.send(HttpMethod.DELETE, null, "/api/v1/roles/{id}?cascade={cascade}", roleId, cascade);
-            redirect.addFlashAttribute("notice", "Role \"" + role.name() + "\" deleted.");
-            return "redirect:/portal/admin/roles";
-        }
-        catch (ApiException ex) {
-            if (ex.status() == 401 || ex.status() >= 500) {
-                throw ex;
-            }
-            model.addAttribute("role", role);
-            model.addAttribute("deleteError", ex.status() == 409 ? stillHeld(ex) : ex.getMessage());
-            model.addAttribute("held", ex.status() == 409);
-            response.setStatus(ex.status());
-            return "admin/role-delete";
-        }
+        CatalogDeletion deletion = CatalogDeletion.of(api.get(Role.class, "/api/v1/roles/{id}", roleId));
+        return deleteOrAsk(deletion, "/api/v1/roles/{id}?cascade={cascade}", roleId, cascade, model, response, redirect);
     }
 
     @GetMapping("/portal/admin/permissions/{permissionId}/delete")
     String confirmDeletePermission(@PathVariable long permissionId, @ModelAttribute("me") User me, Model model) {
         Admins.require(me);
-        model.addAttribute("permission", permission(permissionId));
-        return "admin/permission-delete";
+        return confirm(model, CatalogDeletion.of(permission(permissionId)));
     }
 
-    /**
-     * Deletes the permission; while roles or keys hold it auth-server refuses (409) unless the person ticked "remove it
-     * from them too", which the confirmation page then asks for.
-     */
     @PostMapping("/portal/admin/permissions/{permissionId}/delete")
     String deletePermission(@PathVariable long permissionId, @RequestParam(defaultValue = "false") boolean cascade,
             @ModelAttribute("me") User me, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Admins.require(me);
-        Permission permission = permission(permissionId);
+        CatalogDeletion deletion = CatalogDeletion.of(permission(permissionId));
+        return deleteOrAsk(deletion, "/api/v1/roles/permissions/{id}?cascade={cascade}", permissionId, cascade, model,
+                response, redirect);
+    }
+
+    /**
+     * Deletes the role or permission; while anyone holds it auth-server refuses (409) unless the person ticked "remove
+     * it from them too", which the confirmation page then asks for.
+     */
+    private String deleteOrAsk(CatalogDeletion deletion, String apiPath, long id, boolean cascade, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            api.send(HttpMethod.DELETE, null, "/api/v1/roles/permissions/{id}?cascade={cascade}", permissionId, cascade);
-            redirect.addFlashAttribute("notice", "Permission \"" + permission.name() + "\" deleted.");
+            api.send(HttpMethod.DELETE, null, apiPath, id, cascade);
+            redirect.addFlashAttribute("notice", deletion.title() + " \"" + deletion.name() + "\" deleted.");
             return "redirect:/portal/admin/roles";
         }
         catch (ApiException ex) {
             if (ex.status() == 401 || ex.status() >= 500) {
                 throw ex;
             }
-            model.addAttribute("permission", permission);
             model.addAttribute("deleteError", ex.status() == 409 ? stillHeld(ex) : ex.getMessage());
             model.addAttribute("held", ex.status() == 409);
             response.setStatus(ex.status());
-            return "admin/permission-delete";
+            return confirm(model, deletion);
         }
+    }
+
+    private static String confirm(Model model, CatalogDeletion deletion) {
+        model.addAttribute("deletion", deletion);
+        return "admin/catalog-delete";
     }
 
     /** The API lists permissions but has no single-permission read, so the list is searched. */

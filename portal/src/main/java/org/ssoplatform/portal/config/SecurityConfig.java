@@ -3,9 +3,15 @@ package org.ssoplatform.portal.config;
 import java.net.URI;
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -18,6 +24,7 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.ssoplatform.portal.session.SessionRevocationFilter;
+import org.ssoplatform.portal.session.SignInMeters;
 import org.ssoplatform.portal.session.SignedInHandler;
 
 /**
@@ -34,20 +41,26 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain portalSecurity(HttpSecurity http, PortalProperties portal,
             OAuth2AuthorizedClientRepository authorizedClients, LogoutSuccessHandler signOutOfAuthServer,
-            StringRedisTemplate redis, @Value("${platform.redis.namespace}") String namespace) throws Exception {
+            StringRedisTemplate redis, @Value("${platform.redis.namespace}") String namespace, MeterRegistry meterRegistry,
+            Environment environment) throws Exception {
+        SignInMeters signIns = new SignInMeters(meterRegistry);
         return http
             .authorizeHttpRequests(requests -> requests
-                .requestMatchers("/", "/ui/**", "/portal/assets/**", "/error", "/portal/forbidden", "/favicon.ico", "/actuator/health",
-                        "/actuator/health/**", "/actuator/info", "/livez", "/readyz")
+                .requestMatchers("/", "/ui/**", "/portal/assets/**", "/error", "/portal/forbidden", "/favicon.ico")
                 .permitAll()
+                .requestMatchers(EndpointRequest.to("health", "info")).permitAll()
+                .requestMatchers(EndpointRequest.toAdditionalPaths(WebServerNamespace.SERVER, "health")).permitAll()
+                // Scraped on the management port only, which nothing public routes (management.server.port).
+                .requestMatchers(ManagementPortType.get(environment) == ManagementPortType.DIFFERENT
+                        ? EndpointRequest.to("prometheus") : request -> false).permitAll()
                 .anyRequest()
                 .authenticated())
             .oauth2Login(login -> login.loginPage(SIGN_IN)
                 .authorizationEndpoint(endpoint -> endpoint.baseUri("/portal/oauth2/authorization"))
                 .redirectionEndpoint(endpoint -> endpoint.baseUri(ClientConfig.CALLBACK))
                 .authorizedClientRepository(authorizedClients)
-                .successHandler(new SignedInHandler(Clock.systemUTC()))
-                .failureHandler(new SimpleUrlAuthenticationFailureHandler("/?sign-in-failed")))
+                .successHandler(new SignedInHandler(Clock.systemUTC(), signIns))
+                .failureHandler(signIns.countingFailures(new SimpleUrlAuthenticationFailureHandler("/?sign-in-failed"))))
             .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                     (request, response, ex) -> response.sendRedirect(SIGN_IN), request -> true)
                 .accessDeniedPage("/portal/forbidden"))

@@ -23,14 +23,18 @@ public final class SignedInHandler implements AuthenticationSuccessHandler {
 
     private final Clock clock;
 
-    public SignedInHandler(Clock clock) {
+    private final SignInMeters meters;
+
+    public SignedInHandler(Clock clock, SignInMeters meters) {
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException {
         SignInTime.record(request.getSession(), clock.millis());
+        meters.succeeded();
         SavedRequest saved = requests.getRequest(request, response);
         requests.removeRequest(request, response);
         response.sendRedirect(localPath(saved));

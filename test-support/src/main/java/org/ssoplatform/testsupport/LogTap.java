@@ -1,7 +1,8 @@
-package org.ssoplatform.gateway.support;
+package org.ssoplatform.testsupport;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Pattern;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -10,8 +11,16 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
 import org.slf4j.LoggerFactory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Everything this JVM logs while attached, message and stack trace, so a test can scan it for secrets. */
 public final class LogTap extends AppenderBase<ILoggingEvent> {
+
+    /** An API key of the platform's format, wherever it appears. */
+    private static final Pattern API_KEY = Pattern.compile("ssop_[0-9A-Za-z]{46}");
+
+    /** A JWT: a base64url JSON header, a payload and a signature. */
+    private static final Pattern JWT = Pattern.compile("eyJ[\\w-]{5,}\\.[\\w-]{5,}\\.[\\w-]*");
 
     private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
 
@@ -39,6 +48,16 @@ public final class LogTap extends AppenderBase<ILoggingEvent> {
 
     public List<String> lines() {
         return List.copyOf(lines);
+    }
+
+    /** No line so far holds an API key, a JWT or any of the given secrets; {@code run} names the run. */
+    public void assertNoSecrets(String run, List<String> secrets) {
+        List<String> seen = lines();
+        assertThat(seen).as("%s: log lines with an API key", run).noneMatch(line -> API_KEY.matcher(line).find());
+        assertThat(seen).as("%s: log lines with a token", run).noneMatch(line -> JWT.matcher(line).find());
+        for (String secret : secrets) {
+            assertThat(seen).as("%s: log lines with a secret", run).noneMatch(line -> line.contains(secret));
+        }
     }
 
     @Override

@@ -1,0 +1,62 @@
+package org.ssoplatform.gateway.tracing;
+
+import java.util.List;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.data.LinkData;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.sdk.trace.samplers.SamplingResult;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.server.WebFilter;
+
+/**
+ * Head sampling ({@link HeadSampling}) with tracing on: the observation predicate that decides, the tracer's
+ * sampler that follows that decision, and the filter that carries an unsampled trace on.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "management.tracing.enabled", matchIfMissing = true)
+class TracingConfig {
+
+    @Bean
+    HeadSampling headSampling(@Value("${management.tracing.sampling.probability:0.1}") double probability) {
+        return new HeadSampling(probability);
+    }
+
+    @Bean
+    WebFilter unsampledTraceFilter() {
+        return new UnsampledTraceFilter();
+    }
+
+    /**
+     * Spring Boot's sampler (parent-based, the configured probability for a new trace), except that a request's
+     * server span without a parent is always recorded: {@link HeadSampling} has already sampled its request,
+     * and a second draw would sample the square of the probability.
+     */
+    @Bean
+    Sampler otelSampler(@Value("${management.tracing.sampling.probability:0.1}") double probability) {
+        Sampler configured = Sampler.parentBased(Sampler.traceIdRatioBased(probability));
+        return new Sampler() {
+
+            @Override
+            public SamplingResult shouldSample(Context parent, String traceId, String name, SpanKind kind,
+                    Attributes attributes, List<LinkData> links) {
+                if (kind == SpanKind.SERVER && !Span.fromContext(parent).getSpanContext().isValid()) {
+                    return SamplingResult.recordAndSample();
+                }
+                return configured.shouldSample(parent, traceId, name, kind, attributes, links);
+            }
+
+            @Override
+            public String getDescription() {
+                return "HeadSampledRequests{" + configured.getDescription() + "}";
+            }
+        };
+    }
+}
