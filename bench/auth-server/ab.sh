@@ -14,7 +14,7 @@ export MANAGEMENT_PORT=0
 cd "$(dirname "$0")/../.."
 HERE=bench/auth-server
 LOAD=${LOAD:-logins} ROUNDS=${ROUNDS:-3} WARMUP_ROUNDS=${WARMUP_ROUNDS:-4} SECONDS_PER_RUN=${SECONDS_PER_RUN:-20} CLIENTS=${CLIENTS:-8}
-DB=platform_bench_ab IDP_PORT=19199 FIRST_PORT=19100 GW_SECRET=bench-gateway-secret-0123456789abcdef0123
+DB=platform_bench_ab IDP_PORT=19199 FIRST_PORT=19100 GW_SECRET=bench-gateway-secret-0123456789abcdef0123 CLIENT_SECRET=bench-client-secret-0123456789abcdef01234
 [ $# -ge 1 ] || { echo "usage: $0 auth-server.jar [auth-server.jar ...]" >&2; exit 2; }
 PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -42,14 +42,18 @@ for i in $(seq 0 $(($# - 1))); do
     PLATFORM_SIGNING_SECRET=bench-signing-secret-0123456789abcdef0123 \
     GATEWAY_CLIENT_SECRET=$GW_SECRET \
     PORTAL_CLIENT_SECRET=bench-portal-secret-0123456789abcdef0123 \
-    MALLOC_ARENA_MAX=2 java @deploy/jvm/auth-server.args ${JVM_EXTRA:-} $(extra_flags $((i + 1))) -jar "$jar" >/dev/null 2>&1 &
+    MALLOC_ARENA_MAX=2 java @deploy/jvm/auth-server.args ${JVM_EXTRA:-} $(extra_flags $((i + 1))) -jar "$jar" \
+    --platform.clients.bench.secret=$CLIENT_SECRET --platform.clients.bench.grant-types=client_credentials \
+    --platform.clients.bench.scopes=platform.api >/dev/null 2>&1 &
   PID[$i]=$!
   PIDS+=(${PID[$i]})
   wait_for "http://127.0.0.1:${PORT[$i]}/readyz"
 done
 
-BODY=grant_type=client_credentials
+# Client credentials as a client only the benchmark registers; the API-key exchange as the gateway.
+BODY=grant_type=client_credentials CLIENT=bench:$CLIENT_SECRET
 if [ "$LOAD" = token-exchange ]; then # run.sh's API key
+  CLIENT=gateway:$GW_SECRET
   API_KEY=$("$HERE/bench-key.sh" $DB)
   BODY="grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=$API_KEY&subject_token_type=urn:ssoplatform:params:oauth:token-type:api-key"
 fi
@@ -58,7 +62,7 @@ load() { # index -> "logins=N ..." or "tokens=N tokens_per_s=R p99=..."
   if [ "$LOAD" = logins ]; then
     java "$HERE/LoginLoad.java" "http://127.0.0.1:${PORT[$1]}" local "$CLIENTS" "$SECONDS_PER_RUN"
   else
-    BODY=$BODY BASIC=$(printf 'gateway:%s' "$GW_SECRET" | base64 -w0) \
+    BODY=$BODY BASIC=$(printf '%s' "$CLIENT" | base64 -w0) \
       wrk -t2 -c16 -d"${SECONDS_PER_RUN}s" --latency -s bench/wrk/form-post.lua "http://127.0.0.1:${PORT[$1]}/oauth2/token" \
       | awk '$2 == "requests" && $3 == "in" { n = $1 } $1 == "99%" { p99 = $2 } /Requests\/sec/ { r = $2 }
           /Non-2xx/ { e = $NF } END { printf "tokens=%d tokens_per_s=%s p99=%s non_2xx=%d\n", n, r, p99, e }'

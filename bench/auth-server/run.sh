@@ -22,7 +22,7 @@ KC_VERSION=26.4.0
 KC_JAVA=${KC_JAVA:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n1)}
 OUR_PORT=19000 IDP_PORT=19099 KC_PORT=18180 KC_MGMT_PORT=19001
 OUR_JVM="@deploy/jvm/auth-server.args" # production flags; MALLOC_ARENA_MAX=2 below
-GW_SECRET=bench-gateway-secret-0123456789abcdef0123
+GW_SECRET=bench-gateway-secret-0123456789abcdef0123 CLIENT_SECRET=bench-client-secret-0123456789abcdef01234
 KC_SECRET=bench-client-secret-0123456789abcdef0123
 PIDS=()
 
@@ -66,7 +66,9 @@ POSTGRES_DB=platform_bench AUTH_SERVER_PORT=$OUR_PORT AUTH_ISSUER=http://127.0.0
   LOCAL_IDP_URL=http://127.0.0.1:$IDP_PORT SPRING_PROFILES_ACTIVE=local PLATFORM_REDIS_NAMESPACE=bench-as \
   PLATFORM_SIGNING_SECRET=bench-signing-secret-0123456789abcdef0123 GATEWAY_CLIENT_SECRET=$GW_SECRET \
   PORTAL_CLIENT_SECRET=bench-portal-secret-0123456789abcdef0123 \
-  MALLOC_ARENA_MAX=2 java $OUR_JVM -jar auth-server/target/auth-server-0.1.0-SNAPSHOT.jar >"$WORK/auth-server.log" 2>&1 &
+  MALLOC_ARENA_MAX=2 java $OUR_JVM -jar auth-server/target/auth-server-0.1.0-SNAPSHOT.jar \
+  --platform.clients.bench.secret=$CLIENT_SECRET --platform.clients.bench.grant-types=client_credentials \
+  --platform.clients.bench.scopes=platform.api >"$WORK/auth-server.log" 2>&1 &
 OUR_PID=$!
 PIDS+=($OUR_PID)
 
@@ -98,6 +100,8 @@ API_KEY=$("$HERE/bench-key.sh" platform_bench)
 # --- load --------------------------------------------------------------------------------------
 OURS_TOKEN=http://127.0.0.1:$OUR_PORT/oauth2/token
 KC_TOKEN=$KC/realms/bench/protocol/openid-connect/token
+# Client credentials as a client only the benchmark registers; the API-key exchange as the gateway.
+OURS_CC_BASIC=$(printf 'bench:%s' "$CLIENT_SECRET" | base64 -w0)
 OURS_BASIC=$(printf 'gateway:%s' "$GW_SECRET" | base64 -w0)
 KC_BASIC=$(printf 'bench-client:%s' "$KC_SECRET" | base64 -w0)
 CC_BODY=grant_type=client_credentials
@@ -105,7 +109,7 @@ OURS_TX_BODY="grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject
 KC_SUBJECT=$(curl -fs -u "bench-client:$KC_SECRET" -d grant_type=client_credentials "$KC_TOKEN" \
   | python3 -c 'import sys,json;print(json.load(sys.stdin)["access_token"])')
 KC_TX_BODY="grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=$KC_SUBJECT&subject_token_type=urn:ietf:params:oauth:token-type:access_token"
-for check in "$OURS_TOKEN|$OURS_BASIC|$CC_BODY" "$OURS_TOKEN|$OURS_BASIC|$OURS_TX_BODY" "$KC_TOKEN|$KC_BASIC|$CC_BODY" "$KC_TOKEN|$KC_BASIC|$KC_TX_BODY"; do
+for check in "$OURS_TOKEN|$OURS_CC_BASIC|$CC_BODY" "$OURS_TOKEN|$OURS_BASIC|$OURS_TX_BODY" "$KC_TOKEN|$KC_BASIC|$CC_BODY" "$KC_TOKEN|$KC_BASIC|$KC_TX_BODY"; do
   IFS='|' read -r url basic body <<<"$check"
   curl -fs -o /dev/null -H "Authorization: Basic $basic" -d "$body" "$url" || { echo "sanity request failed: $url" >&2; exit 1; }
 done
@@ -125,7 +129,7 @@ run_wrk() { # name url basic body -> "rps p50 p99 errors"
 }
 
 LOAD_START=$(cut -d' ' -f1 /proc/loadavg)
-log "client credentials: ours"; read -r o_cc o_cc50 o_cc99 o_cce < <(run_wrk ours-cc "$OURS_TOKEN" "$OURS_BASIC" "$CC_BODY")
+log "client credentials: ours"; read -r o_cc o_cc50 o_cc99 o_cce < <(run_wrk ours-cc "$OURS_TOKEN" "$OURS_CC_BASIC" "$CC_BODY")
 log "client credentials: keycloak"; read -r k_cc k_cc50 k_cc99 k_cce < <(run_wrk kc-cc "$KC_TOKEN" "$KC_BASIC" "$CC_BODY")
 log "token exchange: ours (API key)"; read -r o_tx o_tx50 o_tx99 o_txe < <(run_wrk ours-tx "$OURS_TOKEN" "$OURS_BASIC" "$OURS_TX_BODY")
 log "token exchange: keycloak (access token)"; read -r k_tx k_tx50 k_tx99 k_txe < <(run_wrk kc-tx "$KC_TOKEN" "$KC_BASIC" "$KC_TX_BODY")

@@ -22,7 +22,7 @@ cd "$(dirname "$0")/../.."
 HERE=bench/gateway
 ROUTES=${ROUTES:-public key} ROUNDS=${ROUNDS:-3} WARMUP_ROUNDS=${WARMUP_ROUNDS:-2} SECONDS_PER_RUN=${SECONDS_PER_RUN:-12}
 DB=platform_bench_gw_ab NS=bench-gw-ab NGINX_PORT=19280 AUTH_PORT=19281 PLAIN_PORT=19282 FIRST_PORT=19290
-UNLIMITED=1000000000 GW_SECRET=bench-gateway-secret-0123456789abcdef0123
+UNLIMITED=1000000000 GW_SECRET=bench-gateway-secret-0123456789abcdef0123 CLIENT_SECRET=bench-client-secret-0123456789abcdef01234
 [ $# -ge 1 ] || { echo "usage: $0 gateway.jar [gateway.jar ...]" >&2; exit 2; }
 WORK=$(mktemp -d /tmp/bench-gw-ab.XXXXXX)
 PIDS=()
@@ -50,7 +50,9 @@ psql -h 127.0.0.1 -U postgres -qAt -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
 AUTH_SERVER_PORT=$AUTH_PORT POSTGRES_DB=$DB AUTH_ISSUER=http://127.0.0.1:$AUTH_PORT PLATFORM_REDIS_NAMESPACE=$NS \
   PLATFORM_SIGNING_SECRET=bench-signing-secret-0123456789abcdef0123 GATEWAY_CLIENT_SECRET=$GW_SECRET \
   PORTAL_CLIENT_SECRET=bench-portal-secret-0123456789abcdef0123 \
-  java @deploy/jvm/auth-server.args -jar auth-server/target/auth-server-0.1.0-SNAPSHOT.jar >"$WORK/auth-server.log" 2>&1 &
+  java @deploy/jvm/auth-server.args -jar auth-server/target/auth-server-0.1.0-SNAPSHOT.jar \
+  --platform.clients.bench.secret=$CLIENT_SECRET --platform.clients.bench.grant-types=client_credentials \
+  --platform.clients.bench.scopes=platform.api >"$WORK/auth-server.log" 2>&1 &
 PIDS+=($!)
 wait_for "http://127.0.0.1:$AUTH_PORT/readyz"
 USER_ID=$(psql -h 127.0.0.1 -U postgres -d $DB -Atq -c "INSERT INTO users (email, full_name) VALUES ('bench@example.com', 'Bench') RETURNING id")
@@ -59,8 +61,10 @@ psql -h 127.0.0.1 -U postgres -d $DB -q -v ON_ERROR_STOP=1 \
   -c "\\copy api_keys (user_id, name, key_hash, key_prefix, key_last_chars) FROM '$WORK/keys.tsv'" \
   -c "INSERT INTO apikey_roles SELECT k.id, r.id FROM api_keys k CROSS JOIN roles r WHERE r.name = 'user'"
 KEY=$(cat "$WORK/keys.txt")
-JWT=$(curl -s -u "gateway:$GW_SECRET" -d grant_type=client_credentials -d scope=platform.api \
+# A client-credentials token of a client only the benchmark registers: a real RS256 JWT, checked against the JWKS.
+JWT=$(curl -s -u "bench:$CLIENT_SECRET" -d grant_type=client_credentials -d scope=platform.api \
   "http://127.0.0.1:$AUTH_PORT/oauth2/token" | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')
+[ -n "$JWT" ] || { echo "no client-credentials token from auth-server" >&2; exit 1; }
 
 declare -a PORT PID NAME
 java @deploy/jvm/gateway.args ${JVM_EXTRA_0:-} -jar bench/gateway/plain-scg/target/plain-scg-0.1.0-SNAPSHOT.jar --server.port=$PLAIN_PORT \

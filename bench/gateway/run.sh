@@ -155,7 +155,7 @@ COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 
 # --- helpers -------------------------------------------------------------------------------------
 secret() { od -An -tx1 -N32 /dev/urandom | tr -d ' \n'; }
-PLATFORM_SIGNING_SECRET=$(secret) GATEWAY_CLIENT_SECRET=$(secret) PORTAL_CLIENT_SECRET=$(secret)
+PLATFORM_SIGNING_SECRET=$(secret) GATEWAY_CLIENT_SECRET=$(secret) PORTAL_CLIENT_SECRET=$(secret) BENCH_CLIENT_SECRET=$(secret)
 export PLATFORM_SIGNING_SECRET GATEWAY_CLIENT_SECRET PORTAL_CLIENT_SECRET
 
 # Waits until URL answers with HTTP status $3 (default 200) while process $2 lives.
@@ -343,7 +343,8 @@ AUTH_SERVER_PORT=$AUTH_PORT POSTGRES_HOST=$PGHOST POSTGRES_PORT=$PGPORT POSTGRES
   REDIS_HOST=$REDIS_HOST REDIS_PORT=$REDIS_PORT PLATFORM_REDIS_NAMESPACE=$NS AUTH_ISSUER=http://127.0.0.1:$AUTH_PORT \
   PORTAL_REDIRECT_URI=http://127.0.0.1:$GW_PORT/login/oauth2/code/portal \
   PORTAL_LOGOUT_REDIRECT_URI=http://127.0.0.1:$GW_PORT/ JVM_RUN_OPTS="$AUTH_JVM_OPTS" \
-  start_java auth-server "$WORK/jars/auth-server.jar"
+  start_java auth-server "$WORK/jars/auth-server.jar" --platform.clients.bench.secret="$BENCH_CLIENT_SECRET" \
+  --platform.clients.bench.grant-types=client_credentials --platform.clients.bench.scopes=platform.api
 AUTH_PID=$STARTED_PID
 wait_http "http://127.0.0.1:$AUTH_PORT/readyz" "$AUTH_PID" 200 "$LOGS/auth-server.log"
 
@@ -360,9 +361,9 @@ psql -d "$BENCH_DB" -q -v ON_ERROR_STOP=1 \
   || fail "cannot insert the API keys"
 CACHED_KEY=$(head -n1 "$WORK/keys.txt")
 
-# A client-credentials token of the gateway client: a real RS256 JWT, checked against the JWKS.
+# A client-credentials token of a client only the benchmark registers: a real RS256 JWT, checked against the JWKS.
 jwt() {
-  curl -s --max-time 10 -u "gateway:$GATEWAY_CLIENT_SECRET" -d grant_type=client_credentials \
+  curl -s --max-time 10 -u "bench:$BENCH_CLIENT_SECRET" -d grant_type=client_credentials \
     -d scope=platform.api "http://127.0.0.1:$AUTH_PORT/oauth2/token" \
     | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p'
 }

@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.ssoplatform.gateway.config.GatewayProperties;
 import reactor.netty.http.client.HttpClient;
@@ -28,8 +29,15 @@ import reactor.netty.http.client.HttpClient;
 @Configuration(proxyBeanMethods = false)
 class BearerConfig {
 
+    /** How the API chain turns an accepted token into its caller; the bearer lane reuses the caller it made. */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(GatewayProperties gateway, JwtProperties jwt, MeterRegistry meters) {
+    JwtAuthenticationConverter jwtAuthenticationConverter() {
+        return new JwtAuthenticationConverter();
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(GatewayProperties gateway, JwtProperties jwt, MeterRegistry meters,
+            JwtAuthenticationConverter converter) {
         HttpClient http = HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) jwt.jwksTimeout().toMillis())
             .responseTimeout(jwt.jwksTimeout());
@@ -41,7 +49,13 @@ class BearerConfig {
         // authentication; as a plain JwtException it becomes a 503 (BearerFailureHandler), not a 401.
         ReactiveJwtDecoder checked = token -> decoder.decode(token)
             .onErrorMap(IllegalStateException.class, ex -> new JwtException("The JWKS of auth-server is unavailable", ex));
-        return jwt.verifiedTokens() > 0 ? new VerifiedTokenCache(checked, jwt.verifiedTokens(), Clock.systemUTC()) : checked;
+        return jwt.verifiedTokens() > 0
+                ? new VerifiedTokenCache(checked, converter, jwt.verifiedTokens(), Clock.systemUTC()) : checked;
+    }
+
+    @Bean
+    BearerAuthenticator bearerAuthenticator(ReactiveJwtDecoder jwtDecoder) {
+        return new BearerAuthenticator(jwtDecoder instanceof VerifiedTokenCache verified ? verified : null);
     }
 
     static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
@@ -15,8 +14,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Spring Security's filter chain proxy with the edge's two simplest chains, its lanes, taken off its
- * dispatch: no credential on a public path, and only an API key. The proxy chooses each request's
+ * Spring Security's filter chain proxy with the edge's three simplest chains, its lanes, taken off its
+ * dispatch: no credential on a public path, only an API key, and a bearer token the API chain accepted before. The proxy chooses each request's
  * chain in a Reactor pipeline (the firewall, every chain's matcher in turn, the chosen chain's filters
  * collected into a list), which costs a public request a fifth of what plain Spring Cloud Gateway
  * spends proxying it (see docs/performance.md#edge-pipeline). A lane is chosen by the request's
@@ -26,12 +25,15 @@ import reactor.core.publisher.Mono;
  */
 final class EdgeChains implements WebFilter {
 
-    /** Requests carrying {@code credentials} on a path {@code paths} accepts skip the proxy and run {@code filter}. */
-    record Lane(Credentials credentials, Predicate<ServerHttpRequest> paths, WebFilter filter) {
+    /**
+     * Requests carrying {@code credentials} that {@code takes} accepts skip the proxy and run {@code filter};
+     * {@code takes} may leave what it found on the exchange for the filter (the bearer lane's caller).
+     */
+    record Lane(Credentials credentials, Predicate<ServerWebExchange> takes, WebFilter filter) {
 
         /** A lane running {@code filters} in their order. */
-        Lane(Credentials credentials, Predicate<ServerHttpRequest> paths, List<WebFilter> filters) {
-            this(credentials, paths, new SequentialWebFilters(filters));
+        Lane(Credentials credentials, Predicate<ServerWebExchange> takes, List<WebFilter> filters) {
+            this(credentials, takes, new SequentialWebFilters(filters));
         }
     }
 
@@ -58,7 +60,7 @@ final class EdgeChains implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         Lane lane = this.lanes.get(Credentials.of(exchange));
-        if (lane != null && lane.paths().test(exchange.getRequest())) {
+        if (lane != null && lane.takes().test(exchange)) {
             return this.firewall.getFirewalledExchange(exchange)
                 .flatMap(firewalled -> lane.filter().filter(firewalled, chain))
                 .onErrorResume(ServerExchangeRejectedException.class, ex -> this.rejected.handle(exchange, ex));

@@ -1,6 +1,7 @@
 package org.ssoplatform.gateway.edge;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,13 +9,17 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.ssoplatform.gateway.apikey.ApiKeyAuthenticator;
+import org.ssoplatform.gateway.bearer.BearerAuthenticator;
 import org.ssoplatform.gateway.bearer.BearerFailureHandler;
 import org.ssoplatform.gateway.edge.EdgeChains.Lane;
 import org.ssoplatform.gateway.web.Caller;
@@ -22,13 +27,15 @@ import org.ssoplatform.gateway.web.ProblemAccessDeniedHandler;
 import org.ssoplatform.gateway.web.ProblemEntryPoint;
 import org.ssoplatform.gateway.web.Problems;
 import org.ssoplatform.contract.Headers;
+import reactor.core.publisher.Mono;
 
 /**
  * The gateway's security chains. Stateless: each request authenticates
- * with a bearer JWT or an API key, or goes to a configured public path. Two lanes beside Spring
+ * with a bearer JWT or an API key, or goes to a configured public path. Three lanes beside Spring
  * Security's proxy ({@link EdgeChains}), by the {@link Credentials} a request carries: none on a public
- * path (CORS only) and only an API key (the key's authentication); and the API chain for all others:
- * both credentials (400), a bearer JWT, or none on a protected path (401). All of them obey one set of
+ * path (CORS only), only an API key (the key's authentication) and a bearer token the API chain accepted
+ * before; and the API chain for all others: both credentials (400), a bearer token not yet verified, or
+ * none on a protected path (401). All of them obey one set of
  * {@link AccessRules}. The portal's pages are public paths here: the portal signs people in itself.
  */
 @Configuration(proxyBeanMethods = false)
@@ -46,7 +53,7 @@ class EdgeSecurityConfig {
             Caller.ANONYMOUS.putOn(exchange);
             return corsFilter.filter(exchange, chain);
         };
-        return new Lane(Credentials.NONE, rules::openToAnyone, List.of(anonymous));
+        return new Lane(Credentials.NONE, exchange -> rules.openToAnyone(exchange.getRequest()), List.of(anonymous));
     }
 
     /**
@@ -60,18 +67,41 @@ class EdgeSecurityConfig {
     Lane apiKeyLane(CorsConfigurationSource cors, ApiKeyAuthenticator apiKeys) {
         WebFilter authentication = (exchange, chain) -> apiKeys.authenticate(exchange, chain,
                 exchange.getRequest().getHeaders().getFirst(Headers.API_KEY));
-        return new Lane(Credentials.API_KEY, request -> true, List.of(new CorsWebFilter(cors), authentication));
+        return new Lane(Credentials.API_KEY, exchange -> true, List.of(new CorsWebFilter(cors), authentication));
+    }
+
+    /**
+     * A bearer token the API chain accepted before and that has not expired is the caller the chain made of
+     * it then, which the {@link AccessRules} let through on every path like a key's caller; the chain's
+     * authentication, authorization and exception translation would only repeat what it decided (see
+     * docs/performance.md#bearer-tokens). A token seen for the first time, changed or expired, and any
+     * other {@code Authorization}, goes through the API chain, which verifies it and answers a bad one.
+     */
+    @Bean
+    Lane bearerLane(CorsConfigurationSource cors, BearerAuthenticator bearer) {
+        Predicate<ServerWebExchange> accepted = exchange -> {
+            Caller caller = bearer.known(exchange.getRequest());
+            if (caller == null) {
+                return false;
+            }
+            caller.putOn(exchange);
+            return true;
+        };
+        WebFilter authenticated = (exchange, chain) -> chain
+            .filter(exchange.mutate().principal(Mono.just(Caller.of(exchange).principal())).build());
+        return new Lane(Credentials.BEARER, accepted, List.of(new CorsWebFilter(cors), authenticated));
     }
 
     @Bean
     @Order(2)
     SecurityWebFilterChain apiSecurityFilterChain(ServerHttpSecurity http, AccessRules rules,
-            ReactiveJwtDecoder jwtDecoder, Problems problems, ProblemEntryPoint entryPoint,
+            ReactiveJwtDecoder jwtDecoder, JwtAuthenticationConverter jwtConverter, Problems problems, ProblemEntryPoint entryPoint,
             ProblemAccessDeniedHandler accessDenied, BearerFailureHandler bearerFailure, CorsConfigurationSource cors) {
         return http
             .authorizeExchange(rules::applyTo)
             .oauth2ResourceServer(resourceServer -> resourceServer
-                .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
+                .jwt(jwt -> jwt.jwtDecoder(jwtDecoder)
+                    .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(jwtConverter)))
                 .authenticationEntryPoint(entryPoint)
                 .authenticationFailureHandler(bearerFailure)
                 .accessDeniedHandler(accessDenied))

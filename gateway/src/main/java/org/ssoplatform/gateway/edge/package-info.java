@@ -24,11 +24,15 @@
  * keys from the address 429, unverifiable 503; an accepted key's exchanged token replaces it and its caller
  * is recorded); then the route: the rate limiter (the key's bucket), the request sent on with
  * {@code Authorization: Bearer <exchanged token>} and without {@code X-API-Key}.</dd>
- * <dt>A bearer JWT ({@code Authorization})</dt>
+ * <dt>A bearer JWT ({@code Authorization}) the API chain accepted before, not yet expired</dt>
+ * <dd>the bearer lane: CORS, the caller the chain made of the token then ({@code bearer.BearerAuthenticator});
+ * then the route as below.</dd>
+ * <dt>Any other {@code Authorization}</dt>
  * <dd>the API chain: CORS, {@link org.ssoplatform.gateway.edge.CredentialConflictFilter}, bearer
- * authentication ({@code bearer.VerifiedTokenCache}, else the signature against auth-server's JWKS; a bad
- * token 401, keys unavailable 503), authorization ({@link org.ssoplatform.gateway.edge.AccessRules}); then the
- * route: the rate limiter (the user's bucket, {@code sub}), the request sent on as it came.</dd>
+ * authentication (Spring Security's converter; the signature against auth-server's JWKS; a bad
+ * token 401, keys unavailable 503; an accepted token is remembered until its {@code exp}), authorization
+ * ({@link org.ssoplatform.gateway.edge.AccessRules}); then the route: the rate limiter (the user's bucket,
+ * {@code sub}), the request sent on as it came.</dd>
  * <dt>Both</dt>
  * <dd>the API chain: CORS, {@link org.ssoplatform.gateway.edge.CredentialConflictFilter}: 400.</dd>
  * </dl>

@@ -22,7 +22,7 @@ class EdgeChainsTests {
 
     private final EdgeChains chains = new EdgeChains(recording("proxy"), new FirewallConfig().serverWebExchangeFirewall(),
             new HttpStatusExchangeRejectedHandler(HttpStatus.BAD_REQUEST),
-            List.of(new Lane(Credentials.NONE, request -> request.getPath().value().startsWith("/public"),
+            List.of(new Lane(Credentials.NONE, exchange -> exchange.getRequest().getPath().value().startsWith("/public"),
                     List.of(recording("cors"), recording("key")))));
 
     private final WebFilterChain backend = exchange -> {

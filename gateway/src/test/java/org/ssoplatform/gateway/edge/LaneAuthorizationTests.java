@@ -14,6 +14,7 @@ import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
@@ -27,7 +28,8 @@ import reactor.core.publisher.Mono;
 /**
  * The lanes beside Spring Security's chains obey the API chain's authorization rules: a rule added to
  * {@code apiSecurityFilterChain} that one of them skips fails here. The API-key lane lets every caller an
- * accepted key makes through on every path, so every rule of the chain must grant that caller; the
+ * accepted key makes through on every path, so every rule of the chain must grant that caller, and so does
+ * the bearer lane with the caller the chain made of a token it accepted on some path; the
  * no-credential lane lets anyone through on a public path, so the chain must grant that path to anyone.
  */
 class LaneAuthorizationTests extends SharedGateway {
@@ -48,6 +50,19 @@ class LaneAuthorizationTests extends SharedGateway {
             assertThat(grants(rule.getEntry(), Mono.just(keyCaller()), "/examples/anything"))
                 .as("the API-key lane skips the rule %s of the API chain", rule.getMatcher())
                 .isTrue();
+        }
+    }
+
+    @Test
+    void everyRuleOfTheApiChainLetsThroughTheCallerAnAcceptedBearerTokenMakes() {
+        List<ServerWebExchangeMatcherEntry<ReactiveAuthorizationManager<AuthorizationContext>>> rules = rules();
+
+        for (ServerWebExchangeMatcherEntry<ReactiveAuthorizationManager<AuthorizationContext>> rule : rules) {
+            for (String path : new String[] { "/examples/anything", "/api/v1/users/me" }) {
+                assertThat(grants(rule.getEntry(), Mono.just(bearerCaller()), path))
+                    .as("the bearer lane skips the rule %s of the API chain on %s", rule.getMatcher(), path)
+                    .isTrue();
+            }
         }
     }
 
@@ -86,6 +101,17 @@ class LaneAuthorizationTests extends SharedGateway {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get(path));
         AuthorizationResult result = rule.authorize(caller, new AuthorizationContext(exchange)).block();
         return result != null && result.isGranted();
+    }
+
+    /** As the API chain's converter makes it of a person's token, which the bearer lane then reuses. */
+    private static Authentication bearerCaller() {
+        Jwt jwt = Jwt.withTokenValue("a-persons-token")
+            .header("alg", "RS256")
+            .subject("user-1")
+            .claim("scope", "profile email")
+            .claim("roles", List.of("user"))
+            .build();
+        return new JwtAuthenticationConverter().convert(jwt);
     }
 
     /** As {@code apikey.ExchangedToken} makes it: the exchanged token's claims, no authorities. */
