@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
@@ -15,6 +16,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.ssoplatform.contract.RedisKeys;
+import org.ssoplatform.gateway.web.RequestLog;
 
 /**
  * The shared tier of the key cache in Redis. Every call is bounded by the Redis timeout and none
@@ -70,10 +72,11 @@ final class ApiKeyRedis {
             .map(values -> clearing.get() > 0 ? new Lookup(null, false, values.getT2())
                     : new Lookup(values.getT1().get(0), values.getT1().get(1) != null, values.getT2()))
             .timeout(properties.redisTimeout())
-            .onErrorResume(ex -> {
-                log.debug("Redis unavailable for an API-key lookup: {}", ex.getClass().getSimpleName());
+            .onErrorResume(ex -> Mono.deferContextual(context -> {
+                RequestLog.log(log, Level.DEBUG, context, "Redis unavailable for an API-key lookup: {}",
+                        ex.getClass().getSimpleName());
                 return Mono.just(Lookup.UNAVAILABLE);
-            });
+            }));
     }
 
     void saveToken(String hash, String token, Duration ttl) {

@@ -7,15 +7,21 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.ssoplatform.contract.ApiKeyFormat;
+import org.ssoplatform.contract.Headers;
 import org.ssoplatform.gateway.tracing.HeadSampling;
+import org.ssoplatform.gateway.web.CorrelationIdFilter;
+import org.ssoplatform.gateway.web.RequestLog;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * RFC 8693 token exchange at auth-server, exactly as docs/contracts.md pins it. Never errors: every
@@ -62,11 +68,18 @@ final class TokenExchangeClient {
     }
 
     private Mono<Result> call(String apiKey) {
-        return Mono.deferContextual(context -> call(apiKey, HeadSampling.unsampledTraceparent(context)));
+        return Mono.deferContextual(context -> call(apiKey, context));
     }
 
-    /** A sampled request's trace goes on by the client's observation, an unsampled one's by its traceparent. */
-    private Mono<Result> call(String apiKey, String unsampledTraceparent) {
+    /**
+     * A sampled request's trace goes on by the client's observation, an unsampled one's by its traceparent;
+     * its correlation id goes as to a backend, so that auth-server's lines for the exchange name it too, and a
+     * failure is logged with the request's ids ({@code context}).
+     */
+    private Mono<Result> call(String apiKey, ContextView context) {
+        String unsampledTraceparent = HeadSampling.unsampledTraceparent(context);
+        String correlationId = ServerWebExchangeContextFilter.getExchange(context).map(CorrelationIdFilter::of)
+            .orElse(null);
         return web.post()
             .uri(tokenUri)
             .headers(h -> {
@@ -74,22 +87,26 @@ final class TokenExchangeClient {
                 if (unsampledTraceparent != null) {
                     h.set(HeadSampling.TRACEPARENT, unsampledTraceparent);
                 }
+                if (correlationId != null) {
+                    h.set(Headers.CORRELATION_ID, correlationId);
+                }
             })
             .contentType(MediaType.APPLICATION_FORM_URLENCODED)
             .accept(MediaType.APPLICATION_JSON)
             .body(BodyInserters.fromFormData("grant_type", TOKEN_EXCHANGE)
                 .with("subject_token", apiKey)
                 .with("subject_token_type", ApiKeyFormat.TOKEN_TYPE))
-            .exchangeToMono(this::read)
+            .exchangeToMono(response -> read(response, context))
             .timeout(properties.exchangeTimeout())
             .onErrorResume(ex -> {
-                log.warn("Token exchange at auth-server failed: {}", ex.getClass().getSimpleName());
+                RequestLog.log(log, Level.WARN, context, "Token exchange at auth-server failed: {}",
+                        ex.getClass().getSimpleName());
                 return Mono.just(new Unavailable());
             });
     }
 
     @SuppressWarnings("rawtypes")
-    private Mono<Result> read(ClientResponse response) {
+    private Mono<Result> read(ClientResponse response, ContextView context) {
         HttpStatus status = HttpStatus.resolve(response.statusCode().value());
         if (status == HttpStatus.OK) {
             return response.bodyToMono(Map.class)
@@ -101,10 +118,11 @@ final class TokenExchangeClient {
                 .defaultIfEmpty(new Unavailable());
         }
         if (status == HttpStatus.UNAUTHORIZED) {
-            log.error("auth-server refused the gateway's client credentials: check GATEWAY_CLIENT_SECRET");
+            RequestLog.log(log, Level.ERROR, context,
+                    "auth-server refused the gateway's client credentials: check GATEWAY_CLIENT_SECRET");
         }
         else {
-            log.warn("Token exchange answered HTTP {}", response.statusCode().value());
+            RequestLog.log(log, Level.WARN, context, "Token exchange answered HTTP {}", response.statusCode().value());
         }
         return response.releaseBody().thenReturn(new Unavailable());
     }

@@ -5,12 +5,14 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.ssoplatform.contract.RedisKeys;
 import org.ssoplatform.gateway.config.RedisScripts;
 import org.ssoplatform.gateway.ratelimit.RateLimitProperties.Limit;
+import org.ssoplatform.gateway.web.RequestLog;
 import reactor.core.publisher.Mono;
 
 /**
@@ -49,10 +51,11 @@ final class RedisTokenBucket {
             .next()
             .map(r -> Optional.of(new Grant(r.get(0), r.get(1), r.get(2), r.get(3))))
             .timeout(properties.timeout())
-            .onErrorResume(ex -> {
-                log.debug("Rate limiter unavailable, request not limited: {}", ex.getClass().getSimpleName());
-                return Mono.just(Optional.empty());
-            })
+            .onErrorResume(ex -> Mono.deferContextual(context -> {
+                RequestLog.log(log, Level.DEBUG, context, "Rate limiter unavailable, request not limited: {}",
+                        ex.getClass().getSimpleName());
+                return Mono.just(Optional.<Grant>empty());
+            }))
             .defaultIfEmpty(Optional.empty());
     }
 }

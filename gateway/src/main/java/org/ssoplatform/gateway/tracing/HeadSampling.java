@@ -9,6 +9,7 @@ import io.micrometer.observation.ObservationPredicate;
 import org.springframework.cloud.gateway.filter.headers.observation.GatewayContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 import org.springframework.web.reactive.function.client.ClientRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.util.context.ContextView;
@@ -21,8 +22,9 @@ import reactor.util.context.ContextView;
  * of the tracing and metrics together (see docs/performance.md#observations-and-metrics), and instead
  * carries the trace on as W3C defines for an unsampled trace: its trace id (the caller's, else a new one)
  * and a span id of the gateway's in {@code traceparent} with flags {@code 00}, to the backend
- * ({@code web.ProxiedRequestHeaders}) and to the token exchange ({@link UnsampledTraceFilter}), and its trace
- * id in the access log.
+ * ({@code web.ProxiedRequestHeaders}) and to the token exchange (from the exchange that
+ * {@code web.CorrelationIdFilter} puts in the Reactor context), and its trace and span ids in the gateway's
+ * log lines ({@code web.RequestLog}).
  */
 public final class HeadSampling implements ObservationPredicate {
 
@@ -60,13 +62,20 @@ public final class HeadSampling implements ObservationPredicate {
 
     /** The {@code traceparent} a call made for an unsampled request sends, from its Reactor context, or null. */
     public static String unsampledTraceparent(ContextView context) {
-        return UnsampledTraceFilter.traceparent(context);
+        ServerWebExchange exchange = ServerWebExchangeContextFilter.getExchange(context).orElse(null);
+        return exchange != null ? unsampledTraceparent(exchange) : null;
     }
 
     /** The trace id of an unsampled request, or null. */
     public static String unsampledTraceId(ServerWebExchange exchange) {
         Unsampled trace = unsampled(exchange);
         return trace != null ? trace.traceId() : null;
+    }
+
+    /** The span id an unsampled request was passed on under, or null. */
+    public static String unsampledSpanId(ServerWebExchange exchange) {
+        Unsampled trace = unsampled(exchange);
+        return trace != null ? trace.spanId() : null;
     }
 
     /** The decision for a request, kept in its server observation's context, which outlives the unstarted observation. */

@@ -14,11 +14,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.server.WebFilter;
 
 /**
- * Head sampling ({@link HeadSampling}) with tracing on: the observation predicate that decides, the tracer's
- * sampler that follows that decision, and the filter that carries an unsampled trace on.
+ * Head sampling ({@link HeadSampling}) with tracing on: the observation predicate that decides and the
+ * tracer's sampler that follows that decision.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "management.tracing.enabled", matchIfMissing = true)
@@ -27,11 +26,6 @@ class TracingConfig {
     @Bean
     HeadSampling headSampling(@Value("${management.tracing.sampling.probability:0.1}") double probability) {
         return new HeadSampling(probability);
-    }
-
-    @Bean
-    WebFilter unsampledTraceFilter() {
-        return new UnsampledTraceFilter();
     }
 
     /**

@@ -1,12 +1,11 @@
 package org.ssoplatform.gateway.web;
 
 import java.security.Principal;
-import java.util.Optional;
 
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.route.Route;
@@ -14,19 +13,18 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import org.ssoplatform.gateway.tracing.HeadSampling;
 import reactor.core.publisher.Mono;
 
 /**
  * One line per request on the logger {@code org.ssoplatform.gateway.access}: method, path, route, status,
  * duration, the caller ({@code sub:<subject>} or {@code key:<api key id>}), correlation and trace ids, as
- * key-value pairs that the JSON formats (LOG_FORMAT) turn into fields. Never a token, a key or a cookie:
+ * key-value pairs that the JSON formats (LOG_FORMAT) turn into fields, the ids under the names of every
+ * other line ({@link RequestLog}). Never a token, a key or a cookie:
  * the caller is named by what the gateway verified, not by what it was sent. Off with
  * {@code platform.gateway.access-log=false} or the logger's level above INFO.
  */
@@ -67,18 +65,18 @@ public class AccessLog implements WebFilter {
         int code = status != null ? status.value() : 0;
         String caller = caller(exchange);
         String correlationId = CorrelationIdFilter.of(exchange);
-        String traceId = traceId(exchange);
-        log.atInfo()
+        Span span = RequestLog.span(exchange);
+        String traceId = RequestLog.traceId(exchange, span);
+        LoggingEventBuilder line = log.atInfo()
             .addKeyValue("http.request.method", method)
             .addKeyValue("url.path", path)
             .addKeyValue("route", routeId)
             .addKeyValue("http.response.status_code", code)
             .addKeyValue("event.duration_ms", millis)
-            .addKeyValue("caller", caller)
-            .addKeyValue("correlation_id", correlationId)
-            .addKeyValue("trace_id", traceId)
+            .addKeyValue("caller", caller);
+        RequestLog.withIds(line, traceId, RequestLog.spanId(exchange, span), correlationId)
             .log("{} {} route={} status={} duration_ms={} caller={} correlation_id={} trace_id={}", method, path,
-                    routeId, code, millis, caller, correlationId, traceId);
+                    routeId, code, millis, caller, correlationId, traceId != null ? traceId : "-");
     }
 
     private static String caller(ServerWebExchange exchange) {
@@ -92,17 +90,5 @@ public class AccessLog implements WebFilter {
             return keyId != null ? "key:" + keyId : "sub:" + jwt.getName();
         }
         return "sub:" + principal.getName();
-    }
-
-    private static String traceId(ServerWebExchange exchange) {
-        Optional<ServerRequestObservationContext> observed = ServerRequestObservationContext
-            .findCurrent(exchange.getAttributes());
-        TracingContext tracing = observed.<TracingContext>map(context -> context.get(TracingContext.class)).orElse(null);
-        Span span = tracing != null ? tracing.getSpan() : null;
-        if (span != null) {
-            return span.context().traceId();
-        }
-        String unsampled = HeadSampling.unsampledTraceId(exchange);
-        return unsampled != null ? unsampled : "-";
     }
 }

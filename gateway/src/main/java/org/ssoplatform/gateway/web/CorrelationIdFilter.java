@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -16,13 +17,16 @@ import reactor.core.publisher.Mono;
 /**
  * Every request carries an {@code X-Correlation-Id}: the caller's if it looks like an id (so it cannot
  * smuggle text into downstream logs), otherwise a new one. It goes downstream ({@link ProxiedRequestHeaders}),
- * back on the response and into every problem body.
+ * back on the response, into every problem body and into every log line the gateway writes for the request
+ * ({@link RequestLog}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CorrelationIdFilter implements WebFilter {
 
     static final String ATTRIBUTE = CorrelationIdFilter.class.getName();
+
+    private static final String EXCHANGE = ServerWebExchangeContextFilter.EXCHANGE_CONTEXT_ATTRIBUTE;
 
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -32,7 +36,10 @@ public class CorrelationIdFilter implements WebFilter {
         String id = inbound != null && ACCEPTABLE.matcher(inbound).matches() ? inbound : newId();
         exchange.getAttributes().put(ATTRIBUTE, id);
         exchange.getResponse().getHeaders().set(Headers.CORRELATION_ID, id);
-        return chain.filter(exchange); // ProxiedRequestHeaders passes it on
+        // ProxiedRequestHeaders passes it on. The exchange in the Reactor context is how the calls and log
+        // lines made for the request inside operators find it (RequestLog, HeadSampling): one context write
+        // per request, the one an unsampled request's trace needed anyway.
+        return chain.filter(exchange).contextWrite(context -> context.put(EXCHANGE, exchange));
     }
 
     /**
@@ -46,7 +53,8 @@ public class CorrelationIdFilter implements WebFilter {
         return new UUID(high, low).toString();
     }
 
-    static String of(ServerWebExchange exchange) {
+    /** The request's correlation id. */
+    public static String of(ServerWebExchange exchange) {
         return exchange.getAttribute(ATTRIBUTE);
     }
 }

@@ -7,6 +7,7 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
@@ -44,8 +45,8 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         }
         HttpStatus status = statusOf(ex);
         if (status.is5xxServerError()) {
-            log.warn("{} {} answered {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                    status.value(), ex.getClass().getName());
+            RequestLog.log(log, Level.WARN, exchange, "{} {} answered {}: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), status.value(), ex.getClass().getName());
         }
         return problems.write(exchange, status, detailOf(status));
     }
