@@ -12,6 +12,7 @@ import org.ssoplatform.gateway.web.ClientAddresses;
 import org.ssoplatform.gateway.web.ProblemEntryPoint;
 import org.ssoplatform.gateway.web.Problems;
 import org.ssoplatform.gateway.web.ProxiedRequestHeaders;
+import org.ssoplatform.gateway.web.RequestLog;
 import reactor.core.publisher.Mono;
 
 /**
@@ -56,7 +57,9 @@ public final class ApiKeyAuthenticator {
             meters.localHit.increment();
             return relay(exchange, chain, cached);
         }
-        return resolver.resolve(key, hash, () -> addresses.of(exchange.getRequest())).flatMap(resolution -> {
+        return resolver.resolve(key, hash, () -> addresses.of(exchange.getRequest()))
+            .contextWrite(RequestLog.carrying(exchange)) // the exchange's trace and its log lines
+            .flatMap(resolution -> {
             if (resolution instanceof Resolution.Accepted accepted) {
                 return relay(exchange, chain, accepted.token());
             }

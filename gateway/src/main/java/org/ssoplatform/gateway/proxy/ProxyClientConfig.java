@@ -95,7 +95,8 @@ class ProxyClientConfig {
             List<HttpHeadersFilter> filters = this.fused;
             if (filters == null) {
                 List<HttpHeadersFilter> configured = super.getHeadersFilters();
-                filters = configured == null ? List.of() : SinglePassHeaders.fuse(configured);
+                filters = configured == null ? List.of()
+                        : SampledOnlyHeadersFilter.wrap(SinglePassHeaders.fuse(configured));
                 this.fused = filters;
             }
             return filters;

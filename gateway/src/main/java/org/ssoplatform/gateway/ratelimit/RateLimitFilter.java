@@ -21,6 +21,7 @@ import org.ssoplatform.gateway.ratelimit.TokenLeases.Decision;
 import org.ssoplatform.gateway.web.AccessLog;
 import org.ssoplatform.gateway.web.Caller;
 import org.ssoplatform.gateway.web.Problems;
+import org.ssoplatform.gateway.web.RequestLog;
 import reactor.core.publisher.Mono;
 
 /**
@@ -85,6 +86,7 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
             return decide(exchange, chain, limit, local, apiKeyId != null);
         }
         return leases.takeShared(subject, limit)
+            .contextWrite(RequestLog.carrying(exchange))
             .flatMap(decision -> decision.isEmpty() ? chain.filter(exchange)
                     : decide(exchange, chain, limit, decision.get(), apiKeyId != null));
     }

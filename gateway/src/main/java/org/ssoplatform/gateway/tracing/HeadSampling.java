@@ -23,7 +23,7 @@ import reactor.util.context.ContextView;
  * carries the trace on as W3C defines for an unsampled trace: its trace id (the caller's, else a new one)
  * and a span id of the gateway's in {@code traceparent} with flags {@code 00}, to the backend
  * ({@code web.ProxiedRequestHeaders}) and to the token exchange (from the exchange that
- * {@code web.CorrelationIdFilter} puts in the Reactor context), and its trace and span ids in the gateway's
+ * {@code web.RequestLog#carrying} puts in the calls' Reactor context), and its trace and span ids in the gateway's
  * log lines ({@code web.RequestLog}).
  */
 public final class HeadSampling implements ObservationPredicate {

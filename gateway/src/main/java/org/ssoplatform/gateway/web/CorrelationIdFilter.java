@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -26,8 +25,6 @@ public class CorrelationIdFilter implements WebFilter {
 
     static final String ATTRIBUTE = CorrelationIdFilter.class.getName();
 
-    private static final String EXCHANGE = ServerWebExchangeContextFilter.EXCHANGE_CONTEXT_ATTRIBUTE;
-
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @Override
@@ -36,10 +33,7 @@ public class CorrelationIdFilter implements WebFilter {
         String id = inbound != null && ACCEPTABLE.matcher(inbound).matches() ? inbound : newId();
         exchange.getAttributes().put(ATTRIBUTE, id);
         exchange.getResponse().getHeaders().set(Headers.CORRELATION_ID, id);
-        // ProxiedRequestHeaders passes it on. The exchange in the Reactor context is how the calls and log
-        // lines made for the request inside operators find it (RequestLog, HeadSampling): one context write
-        // per request, the one an unsampled request's trace needed anyway.
-        return chain.filter(exchange).contextWrite(context -> context.put(EXCHANGE, exchange));
+        return chain.filter(exchange); // ProxiedRequestHeaders passes it on
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.ssoplatform.gateway.web;
 
+import java.util.function.Function;
+
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import org.slf4j.Logger;
@@ -12,6 +14,7 @@ import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 import org.springframework.web.server.ServerWebExchange;
 import org.ssoplatform.contract.Headers;
 import org.ssoplatform.gateway.tracing.HeadSampling;
+import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
 /**
@@ -21,7 +24,9 @@ import reactor.util.context.ContextView;
  * The gateway opens no observation scope on its threads (and none at all for an unsampled request,
  * {@link HeadSampling}), so its MDC is empty while it handles a request; the ids are written here, around the
  * one call, rather than into the MDC of every request (see docs/performance.md#observations-and-metrics).
- * The request is the exchange or, inside a Reactor operator, the context {@link CorrelationIdFilter} gave it.
+ * The request is the exchange or, inside a Reactor operator, the context {@link #carrying} gave the few
+ * calls that can log for it (a cache miss, a rate-limit refill): writing it into every request's context
+ * would cost the requests that never log (see docs/performance.md#api-key-cache-tiers).
  */
 public final class RequestLog {
 
@@ -32,6 +37,11 @@ public final class RequestLog {
     static final String CORRELATION_ID = Headers.CORRELATION_ID;
 
     private RequestLog() {
+    }
+
+    /** For {@code contextWrite}: the calls made for {@code exchange} upstream of it can log with its ids. */
+    public static Function<Context, Context> carrying(ServerWebExchange exchange) {
+        return context -> context.put(ServerWebExchangeContextFilter.EXCHANGE_CONTEXT_ATTRIBUTE, exchange);
     }
 
     /** Logs at {@code level} with the ids of the request of the Reactor {@code context}, if it has one. */
