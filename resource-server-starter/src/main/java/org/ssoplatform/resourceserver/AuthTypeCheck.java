@@ -2,14 +2,19 @@ package org.ssoplatform.resourceserver;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.aopalliance.intercept.MethodInvocation;
 import org.ssoplatform.contract.AuthType;
+import org.ssoplatform.contract.Claims;
 
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.Pointcuts;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.core.MethodClassKey;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.authorization.method.AuthorizationInterceptorsOrder;
 import org.springframework.security.core.Authentication;
@@ -21,6 +26,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * with 401.
  */
 public final class AuthTypeCheck {
+
+    private static final Map<MethodClassKey, Optional<RequireAuthType>> ANNOTATIONS = new ConcurrentHashMap<>();
 
     /** Just before {@code @PreAuthorize}, so a wrong kind of token is 401 even where a role is also missing. */
     public static final int ORDER = AuthorizationInterceptorsOrder.PRE_AUTHORIZE.getOrder() - 1;
@@ -45,19 +52,26 @@ public final class AuthTypeCheck {
         if (required == null) {
             return;
         }
+        // The one claim needed, not the whole caller: this runs on every call of an annotated method.
         AuthType actual = authentication instanceof JwtAuthenticationToken token
-                ? PlatformCaller.from(token.getToken()).authType() : null;
+                ? AuthType.fromClaim(token.getToken().getClaim(Claims.AUTH_TYPE)).orElse(null) : null;
         if (actual == null || !Arrays.asList(required.value()).contains(actual)) {
             throw new WrongAuthTypeException(required.value());
         }
     }
 
-    /** The method's annotation wins over its class's, as with {@code @PreAuthorize}. */
+    /**
+     * The method's annotation wins over its class's, as with {@code @PreAuthorize}; looked up once per method and
+     * class, as Spring Security does for its own annotations (the merged-annotation search is not cached).
+     */
     private static RequireAuthType findAnnotation(MethodInvocation call) {
         Class<?> targetClass = call.getThis() != null ? AopUtils.getTargetClass(call.getThis())
                 : call.getMethod().getDeclaringClass();
-        Method method = AopUtils.getMostSpecificMethod(call.getMethod(), targetClass);
-        RequireAuthType onMethod = AnnotatedElementUtils.findMergedAnnotation(method, RequireAuthType.class);
-        return onMethod != null ? onMethod : AnnotatedElementUtils.findMergedAnnotation(targetClass, RequireAuthType.class);
+        return ANNOTATIONS.computeIfAbsent(new MethodClassKey(call.getMethod(), targetClass), key -> {
+            Method method = AopUtils.getMostSpecificMethod(call.getMethod(), targetClass);
+            RequireAuthType onMethod = AnnotatedElementUtils.findMergedAnnotation(method, RequireAuthType.class);
+            return Optional.ofNullable(onMethod != null ? onMethod
+                    : AnnotatedElementUtils.findMergedAnnotation(targetClass, RequireAuthType.class));
+        }).orElse(null);
     }
 }

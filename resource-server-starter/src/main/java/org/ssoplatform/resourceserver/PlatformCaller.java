@@ -56,10 +56,23 @@ public record PlatformCaller(String userId, AuthType authType, String email, Str
         return permissions.contains(permission);
     }
 
+    @SuppressWarnings("unchecked")
     private static Set<String> names(Jwt jwt, String claim) {
-        List<String> values = jwt.hasClaim(claim) ? jwt.getClaimAsStringList(claim) : null;
+        Object value = jwt.getClaims().get(claim);
+        List<String> values = value == null ? null : value instanceof List<?> list && allStrings(list)
+                // What the conversion below returns for a list of strings, without its per-element conversions.
+                ? (List<String>) list : jwt.getClaimAsStringList(claim);
         // In the token's order, so that what a service echoes back is stable.
         return values == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(values));
+    }
+
+    private static boolean allStrings(List<?> values) {
+        for (Object value : values) {
+            if (!(value instanceof String)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** RFC 9068 puts scopes in one space-separated string; Spring Authorization Server writes a list. Take both. */

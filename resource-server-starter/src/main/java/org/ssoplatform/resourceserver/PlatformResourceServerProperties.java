@@ -20,11 +20,14 @@ import org.springframework.util.StringUtils;
  * auth-server answering in 600 ms should not turn every request of the next 30 s into a 503 (the key source
  * refuses to refetch sooner after a failure); short enough that the fetch and its one retry keep a request on a
  * hung auth-server under 2 s.
+ * @param verifiedTokens how many verified tokens are remembered, each by its exact text until its {@code exp}, so a
+ * caller reusing its token is not parsed and verified again on every request; 0 turns this off
  */
 @ConfigurationProperties("platform.resource-server")
 public record PlatformResourceServerProperties(String issuerUri, String jwkSetUri,
         @DefaultValue("platform-api") String audience, @DefaultValue("30s") Duration clockSkew,
-        @DefaultValue List<String> publicPaths, @DefaultValue("800ms") Duration jwksTimeout) {
+        @DefaultValue List<String> publicPaths, @DefaultValue("800ms") Duration jwksTimeout,
+        @DefaultValue("10000") int verifiedTokens) {
 
     /** The JWKS address actually used: the configured one, or the auth-server's standard path under the issuer. */
     public String effectiveJwkSetUri() {

@@ -41,6 +41,14 @@ class PlatformCallerTests {
         assertThat(caller.scopes()).containsExactly("reports", "audit");
     }
 
+    @Test
+    void readsNamesThatAreNotAllStringsAsSpringsClaimConversionDoes() {
+        Jwt token = jwt().subject("42").claim("roles", List.of("viewer", 7)).build();
+        PlatformCaller caller = PlatformCaller.from(token);
+        assertThat(caller.roles()).containsExactlyElementsOf(token.getClaimAsStringList("roles"))
+            .containsExactly("viewer", "7");
+    }
+
     private static Jwt.Builder jwt() {
         return Jwt.withTokenValue("token").header("alg", "RS256").issuedAt(Instant.now())
             .expiresAt(Instant.now().plusSeconds(60));

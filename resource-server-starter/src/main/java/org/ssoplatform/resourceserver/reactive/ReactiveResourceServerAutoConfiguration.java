@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import org.ssoplatform.resourceserver.PlatformJwtAuthenticationConverter;
 import org.ssoplatform.resourceserver.PlatformJwtValidators;
 import org.ssoplatform.resourceserver.PlatformResourceServerProperties;
+import org.ssoplatform.resourceserver.VerifiedTokenCache;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -45,7 +47,8 @@ public class ReactiveResourceServerAutoConfiguration {
     /**
      * Keys come from the JWKS on first use, not at startup, so the service starts while auth-server is down.
      * Only RS256 (the decoder's default) is accepted, which also rules out {@code alg: none}. The JDK's HTTP
-     * client fetches them, so the decoder works whichever server the service runs on.
+     * client fetches them, so the decoder works whichever server the service runs on. A token that passed is
+     * remembered until its expiry ({@code verified-tokens}).
      */
     @Bean
     @ConditionalOnMissingBean
@@ -58,7 +61,20 @@ public class ReactiveResourceServerAutoConfiguration {
             .webClient(WebClient.builder().clientConnector(connector).build())
             .build();
         decoder.setJwtValidator(PlatformJwtValidators.of(properties));
-        return decoder;
+        return properties.verifiedTokens() > 0
+                ? new CachingReactiveJwtDecoder(decoder, new VerifiedTokenCache(properties.verifiedTokens()))
+                : decoder;
+    }
+
+    /**
+     * Spring Security observes every filter, authentication and authorization, several times a bearer request's added
+     * CPU on the servlet side (docs/performance.md#resource-services). The {@code http.server.requests} metrics and
+     * traces stay; a service that wants Spring Security's spans defines its own.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings platformSecurityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.util.List;
 import org.ssoplatform.resourceserver.PlatformJwtAuthenticationConverter;
 import org.ssoplatform.resourceserver.PlatformJwtValidators;
 import org.ssoplatform.resourceserver.PlatformResourceServerProperties;
+import org.ssoplatform.resourceserver.VerifiedTokenCache;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,12 +24,14 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -48,7 +51,8 @@ public class ServletResourceServerAutoConfiguration {
 
     /**
      * Keys come from the JWKS on first use, not at startup, so the service starts while auth-server is down.
-     * Only RS256 (the decoder's default) is accepted, which also rules out {@code alg: none}.
+     * Only RS256 (the decoder's default) is accepted, which also rules out {@code alg: none}. A token that passed is
+     * remembered until its expiry ({@code verified-tokens}).
      */
     @Bean
     @ConditionalOnMissingBean
@@ -61,7 +65,27 @@ public class ServletResourceServerAutoConfiguration {
             .restOperations(new RestTemplate(requests))
             .build();
         decoder.setJwtValidator(PlatformJwtValidators.of(properties));
-        return decoder;
+        return properties.verifiedTokens() > 0
+                ? new CachingJwtDecoder(decoder, new VerifiedTokenCache(properties.verifiedTokens()))
+                : decoder;
+    }
+
+    /**
+     * Spring Security observes every filter, authentication and authorization: with them, a bearer request cost
+     * several times its added CPU in observation decorators (docs/performance.md#resource-services). The
+     * {@code http.server.requests} metrics and traces stay; a service that wants Spring Security's spans defines its own.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings platformSecurityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /** The strict firewall's rules, with a fast path for printable ASCII ({@link PlatformFirewall}). */
+    @Bean
+    @ConditionalOnMissingBean
+    HttpFirewall platformHttpFirewall() {
+        return PlatformFirewall.create();
     }
 
     @Bean

@@ -31,11 +31,20 @@ class ReactiveResourceServerAutoConfigurationTests {
     @Test
     void aWebFluxServiceGetsAReactiveDecoderAWebFilterChainAndTheConverter() {
         runner.run(context -> assertThat(context).hasNotFailed()
-            .hasSingleBean(NimbusReactiveJwtDecoder.class)
+            .hasSingleBean(ReactiveJwtDecoder.class)
             .hasSingleBean(SecurityWebFilterChain.class)
             .hasSingleBean(PlatformJwtAuthenticationConverter.class)
             .doesNotHaveBean(JwtDecoder.class)
             .doesNotHaveBean(SecurityFilterChain.class));
+    }
+
+    @Test
+    void theDecoderRemembersVerifiedTokensUnlessTurnedOff() {
+        runner.run(context -> assertThat(context.getBean(ReactiveJwtDecoder.class))
+            .isInstanceOf(CachingReactiveJwtDecoder.class));
+        runner.withPropertyValues("platform.resource-server.verified-tokens=0")
+            .run(context -> assertThat(context.getBean(ReactiveJwtDecoder.class))
+                .isInstanceOf(NimbusReactiveJwtDecoder.class));
     }
 
     @Test

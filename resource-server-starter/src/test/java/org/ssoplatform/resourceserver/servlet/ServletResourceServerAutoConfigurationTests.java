@@ -30,9 +30,16 @@ class ServletResourceServerAutoConfigurationTests {
     @Test
     void oneIssuerPropertyGivesADecoderAFilterChainAndTheConverter() {
         runner.run(context -> assertThat(context).hasNotFailed()
-            .hasSingleBean(NimbusJwtDecoder.class)
+            .hasSingleBean(JwtDecoder.class)
             .hasSingleBean(SecurityFilterChain.class)
             .hasSingleBean(PlatformJwtAuthenticationConverter.class));
+    }
+
+    @Test
+    void theDecoderRemembersVerifiedTokensUnlessTurnedOff() {
+        runner.run(context -> assertThat(context.getBean(JwtDecoder.class)).isInstanceOf(CachingJwtDecoder.class));
+        runner.withPropertyValues("platform.resource-server.verified-tokens=0")
+            .run(context -> assertThat(context.getBean(JwtDecoder.class)).isInstanceOf(NimbusJwtDecoder.class));
     }
 
     @Test
@@ -76,7 +83,7 @@ class ServletResourceServerAutoConfigurationTests {
 
     private static PlatformResourceServerProperties properties(String issuer, String jwkSetUri) {
         return new PlatformResourceServerProperties(issuer, jwkSetUri, "platform-api", Duration.ZERO, List.of(),
-                Duration.ofSeconds(3));
+                Duration.ofSeconds(3), 10_000);
     }
 
     @Configuration(proxyBeanMethods = false)
