@@ -81,16 +81,11 @@ JVM_RUN_OPTS=$JVM_OPTS
 PIDS=()
 OK=0
 
+# stop_pid, wait_http, expect, secret, mib, parse_wrk, half_pace
+. "$HERE/../lib.sh"
+
 say() { printf '%s\n' "$*" >&2; }
 fail() { say "bench/gateway: $*"; exit 1; }
-
-stop_pid() {
-  local pid=$1
-  kill -0 "$pid" 2>/dev/null || return 0
-  kill "$pid" 2>/dev/null
-  for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
-  kill -9 "$pid" 2>/dev/null || true
-}
 
 redis_clear() {
   redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" --scan --pattern "$NS:*" 2>/dev/null \
@@ -154,29 +149,8 @@ AUTH_JAR_TIME=$(jar_info "$(jar auth-server)")
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 
 # --- helpers -------------------------------------------------------------------------------------
-secret() { od -An -tx1 -N32 /dev/urandom | tr -d ' \n'; }
 PLATFORM_SIGNING_SECRET=$(secret) GATEWAY_CLIENT_SECRET=$(secret) PORTAL_CLIENT_SECRET=$(secret) BENCH_CLIENT_SECRET=$(secret)
 export PLATFORM_SIGNING_SECRET GATEWAY_CLIENT_SECRET PORTAL_CLIENT_SECRET
-
-# Waits until URL answers with HTTP status $3 (default 200) while process $2 lives.
-wait_http() {
-  local url=$1 pid=$2 want=${3:-200} log=$4 deadline=$((SECONDS + 180)) code
-  while :; do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" 2>/dev/null)
-    [ "$code" = "$want" ] && return 0
-    kill -0 "$pid" 2>/dev/null || fail "process for $url exited: see $log"
-    [ $SECONDS -lt $deadline ] || fail "$url not answering $want after 180 s: see $log"
-    sleep 1
-  done
-}
-
-# Expects HTTP status $1 from curl with the remaining arguments.
-expect() {
-  local want=$1 code
-  shift
-  code=$(curl -s -o "$OUT/last-body" -w '%{http_code}' --max-time 10 "$@")
-  [ "$code" = "$want" ] || fail "expected HTTP $want, got $code from: curl $* ($(head -c 300 "$OUT/last-body"))"
-}
 
 start_java() { # name jar [args...]; sets STARTED_PID
   local name=$1 jarfile=$2
@@ -210,7 +184,6 @@ start_plain() { # name port; plain SCG with its one route to nginx, sets STARTED
   wait_http "http://127.0.0.1:$2/examples/public" "$STARTED_PID" 200 "$LOGS/$1.log"
 }
 
-mib() { grep "^$2:" "/proc/$1/status" | awk '{printf "%.0f", $2 / 1024}'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # CPU ticks of the JIT compiler threads: how much of the measured window still went to compiling.
 jit_ticks() {
@@ -223,26 +196,6 @@ jit_ticks() {
   echo $sum
 }
 CLK_TCK=$(getconf CLK_TCK)
-
-# wrk output -> "rps p50_ms p99_ms requests non2xx socket_errors"
-parse_wrk() {
-  awk '
-    function ms(v) {
-      if (v ~ /us$/) return (v + 0) / 1000
-      if (v ~ /ms$/) return v + 0
-      if (v ~ /m$/) return (v + 0) * 60000
-      if (v ~ /s$/) return (v + 0) * 1000
-      return v + 0
-    }
-    $1 == "50%" { p50 = ms($2) }
-    $1 == "99%" { p99 = ms($2) }
-    $1 == "Requests/sec:" { rps = $2 }
-    $2 == "requests" && $3 == "in" { total = $1 }
-    /Non-2xx or 3xx responses:/ { non2xx = $NF }
-    /Socket errors:/ { gsub(",", ""); sockerr = $4 + $6 + $8 + $10 }
-    END { printf "%.0f %.3f %.3f %d %d %d\n", rps, p50, p99, total, non2xx, sockerr }
-  ' "$1"
-}
 
 # run_wrk out_file connections duration url [wrk args...]
 run_wrk() {
@@ -296,10 +249,6 @@ in_turn() { if [ $(($1 % 2)) = 1 ]; then "$2"; "$3"; else "$3"; "$2"; fi; }
 # pause from that run and is repeated (at most 3 times).
 HALF_NOTES=()
 declare -A HALF_PACE HALF_OFF
-half_pace() { # connections target observed_rps pace -> the pause that would have made target
-  awk -v c="$1" -v t="$2" -v r="$3" -v p="$4" 'BEGIN { l = (r > 0) ? c * 1000 / r - p : 0; if (l < 0) l = 0
-    n = c * 1000 / t - l; printf "%d", (n < 0) ? 0 : n + 0.5 }'
-}
 half_load() {
   local key=$1 label=$2 target=$3 url=$4 pace rps i note
   shift 4
