@@ -62,3 +62,16 @@ half_pace() {
   awk -v c="$1" -v t="$2" -v r="$3" -v p="$4" 'BEGIN { l = (r > 0) ? c * 1000 / r - p : 0; if (l < 0) l = 0
     n = c * 1000 / t - l; printf "%d", (n < 0) ? 0 : n + 0.5 }'
 }
+
+# wait_for_quiet max wait: waits (at most `wait` s) until the 1-minute load average is below `max`,
+# so a benchmark does not start on a busy machine; sets LOAD_WAITED (seconds waited).
+load1() { cut -d' ' -f1 /proc/loadavg; }
+wait_for_quiet() {
+  local max=$1 wait=$2
+  LOAD_WAITED=0
+  until awk -v l="$(load1)" -v m="$max" 'BEGIN { exit !(l < m) }'; do
+    [ "$LOAD_WAITED" -ge "$wait" ] && { echo "  load still $(load1) after $wait s: going on" >&2; break; }
+    sleep 10
+    LOAD_WAITED=$((LOAD_WAITED + 10))
+  done
+}

@@ -33,7 +33,7 @@ set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 VERSION=0.1.0-SNAPSHOT
-# stop_pid, wait_http, expect, secret, mib, parse_wrk, half_pace
+# stop_pid, wait_http, expect, secret, mib, parse_wrk, half_pace, wait_for_quiet
 . "$HERE/lib.sh"
 
 SOAK_MINUTES=${SOAK_MINUTES:-10}
@@ -205,14 +205,8 @@ paced_streams() {
 }
 
 # --- warm-up, capacity, pace ----------------------------------------------------------------------
-load1() { cut -d' ' -f1 /proc/loadavg; }
 say "Waiting for the 1-minute load average to drop below $LOAD_MAX (at most $LOAD_WAIT s)..."
-LOAD_WAITED=0
-until awk -v l="$(load1)" -v m="$LOAD_MAX" 'BEGIN { exit !(l < m) }'; do
-  [ $LOAD_WAITED -ge "$LOAD_WAIT" ] && { say "  load still $(load1): going on"; break; }
-  sleep 10
-  LOAD_WAITED=$((LOAD_WAITED + 10))
-done
+wait_for_quiet "$LOAD_MAX" "$LOAD_WAIT"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 START_TIME=$(date -u '+%Y-%m-%d %H:%M UTC')
 

@@ -318,14 +318,8 @@ jwt() {
 }
 
 # --- measured run --------------------------------------------------------------------------------
-load1() { cut -d' ' -f1 /proc/loadavg; }
 say "Waiting for the 1-minute load average to drop below $LOAD_MAX (at most $LOAD_WAIT s)..."
-LOAD_WAITED=0
-until awk -v l="$(load1)" -v m="$LOAD_MAX" 'BEGIN { exit !(l < m) }'; do
-  [ $LOAD_WAITED -ge "$LOAD_WAIT" ] && { say "  load still $(load1) after $LOAD_WAIT s: measuring anyway"; break; }
-  sleep 10
-  LOAD_WAITED=$((LOAD_WAITED + 10))
-done
+wait_for_quiet "$LOAD_MAX" "$LOAD_WAIT"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 START_TIME=$(date -u '+%Y-%m-%d %H:%M UTC')
 say "Load average at start: $LOAD_START"
