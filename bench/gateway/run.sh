@@ -7,8 +7,9 @@
 #   real auth-server; our gateway + a cached API key; our gateway + a new API key on every request
 #   (cache misses: every request is a token exchange at auth-server); then half-load runs of the
 #   public and the API-key routes. The goals' verdicts come from two kinds of rounds: three plain SCG
-#   processes alternating with three public-route gateways, and the two routes alternating within each
-#   of three gateways warmed on both at once, at full and at half load.
+#   processes alternating with three public-route gateways, and the public route alternating with the
+#   key route (at full and at half load) and with the bearer-JWT route within each of three gateways
+#   warmed on all three at once.
 #   Each target: 60 s warm-up (JIT), then wrk -t2 -c32 -d20s --latency.
 # Prints the results as markdown and writes them to bench/gateway/RESULTS.md (RESULTS= to change).
 #
@@ -293,7 +294,8 @@ AUTH_SERVER_PORT=$AUTH_PORT POSTGRES_HOST=$PGHOST POSTGRES_PORT=$PGPORT POSTGRES
   PORTAL_REDIRECT_URI=http://127.0.0.1:$GW_PORT/login/oauth2/code/portal \
   PORTAL_LOGOUT_REDIRECT_URI=http://127.0.0.1:$GW_PORT/ JVM_RUN_OPTS="$AUTH_JVM_OPTS" \
   start_java auth-server "$WORK/jars/auth-server.jar" --platform.clients.bench.secret="$BENCH_CLIENT_SECRET" \
-  --platform.clients.bench.grant-types=client_credentials --platform.clients.bench.scopes=platform.api
+  --platform.clients.bench.grant-types=client_credentials --platform.clients.bench.scopes=platform.api \
+  --platform.clients.bench.access-token-ttl=1h
 AUTH_PID=$STARTED_PID
 wait_http "http://127.0.0.1:$AUTH_PORT/readyz" "$AUTH_PID" 200 "$LOGS/auth-server.log"
 
@@ -472,30 +474,42 @@ VS_PLAIN=("${PAIR_RATIO[@]}") VS_PLAIN_ROWS=("${PAIR_ROWS[@]}") VS_PLAIN_ALL=$PA
 peak_hwm "${PUBLIC_PIDS[@]}"
 for pid in "${PLAIN_PIDS[@]}" "${PUBLIC_PIDS[@]}"; do stop_pid "$pid"; done
 
-# Both routes in each process: three fresh processes, each warmed on both routes at once (one wrk per route,
-# half the connections each), then alternating the routes. In the ratio of two routes of one process the
-# difference between processes cancels out, and its JIT compiles for a mix of routes, as in production.
+# The three routes in each process: three fresh processes, each warmed on all three at once (one wrk per
+# route, a third of the connections each), then alternating the public route with the key route, then
+# with the JWT route. In the ratio of two routes of one process the difference between processes cancels
+# out, and its JIT compiles for a mix of routes, as in production.
 # Each round's figure sums all three processes' windows, and the goal's figure all rounds'.
-say "  within three processes warmed on both routes: warm-up $WARMUP each, then $PAIRED_ROUNDS rounds of $PAIRED_DURATION per route and process..."
-MIXED_PUBLIC_URLS="" MIXED_KEY_URLS="" MIXED_PIDS=()
+say "  within three processes warmed on three routes: warm-up $WARMUP each, then $PAIRED_ROUNDS rounds of $PAIRED_DURATION per route pair and process..."
+MIX_TOKEN=$(jwt)
+[ -n "$MIX_TOKEN" ] || fail "no client-credentials token from auth-server"
+MIXED_PUBLIC_URLS="" MIXED_PROTECTED_URLS="" MIXED_PIDS=()
 for port in "$MIX1_GW_PORT" "$MIX2_GW_PORT" "$MIX3_GW_PORT"; do
   start_gateway "gateway-mixed-$port" "$port"
   MIXED_PIDS+=("$GW_PID")
   expect 200 -H "X-API-Key: $CACHED_KEY" "http://127.0.0.1:$port/examples/data"
-  run_wrk "$OUT/mixed.warmup-public-$port.txt" $((CONNECTIONS / 2)) "$WARMUP" "http://127.0.0.1:$port/examples/public" &
+  expect 200 -H "Authorization: Bearer $MIX_TOKEN" "http://127.0.0.1:$port/examples/data"
+  run_wrk "$OUT/mixed.warmup-public-$port.txt" $((CONNECTIONS / 3)) "$WARMUP" "http://127.0.0.1:$port/examples/public" &
   warm_public=$!
-  run_wrk "$OUT/mixed.warmup-key-$port.txt" $((CONNECTIONS / 2)) "$WARMUP" "http://127.0.0.1:$port/examples/data" \
+  run_wrk "$OUT/mixed.warmup-jwt-$port.txt" $((CONNECTIONS / 3)) "$WARMUP" "http://127.0.0.1:$port/examples/data" \
+    -H "Authorization: Bearer $MIX_TOKEN" &
+  warm_jwt=$!
+  run_wrk "$OUT/mixed.warmup-key-$port.txt" $((CONNECTIONS / 3)) "$WARMUP" "http://127.0.0.1:$port/examples/data" \
     -H "X-API-Key: $CACHED_KEY"
   wait "$warm_public" || fail "the public route's warm-up of the gateway on port $port failed"
-  MIXED_PUBLIC_URLS+=" http://127.0.0.1:$port/examples/public" MIXED_KEY_URLS+=" http://127.0.0.1:$port/examples/data"
+  wait "$warm_jwt" || fail "the JWT route's warm-up of the gateway on port $port failed"
+  MIXED_PUBLIC_URLS+=" http://127.0.0.1:$port/examples/public" MIXED_PROTECTED_URLS+=" http://127.0.0.1:$port/examples/data"
 done
 PAIR_A=public PAIR_B=key PAIR_A_ARGS=() PAIR_B_ARGS=(-H "X-API-Key: $CACHED_KEY")
-paired_rounds mixed "$PAIRED_ROUNDS" "within three processes" "$MIXED_PUBLIC_URLS" "$MIXED_KEY_URLS"
+paired_rounds mixed "$PAIRED_ROUNDS" "within three processes" "$MIXED_PUBLIC_URLS" "$MIXED_PROTECTED_URLS"
 PAIRED=("${PAIR_RATIO[@]}") PAIRED_ROWS=("${PAIR_ROWS[@]}") PAIRED_ALL=$PAIR_ALL_RATIO
+PAIR_B=jwt PAIR_B_ARGS=(-H "Authorization: Bearer $MIX_TOKEN")
+paired_rounds mixedjwt "$PAIRED_ROUNDS" "within three processes" "$MIXED_PUBLIC_URLS" "$MIXED_PROTECTED_URLS"
+JWT_PAIRED=("${PAIR_RATIO[@]}") JWT_PAIRED_ROWS=("${PAIR_ROWS[@]}") JWT_PAIRED_ALL=$PAIR_ALL_RATIO
+PAIR_B=key PAIR_B_ARGS=(-H "X-API-Key: $CACHED_KEY")
 # Half load in the same processes, both routes at the public route's pause (the pauses are whole
 # milliseconds, so the two half-load runs above can settle 20 % apart in rate).
 say "  at half load within the same three processes: $HALF_ROUNDS rounds of $PAIRED_DURATION per route and process..."
-paired_rounds halfload "$HALF_ROUNDS" "within three processes at half load" "$MIXED_PUBLIC_URLS" "$MIXED_KEY_URLS" \
+paired_rounds halfload "$HALF_ROUNDS" "within three processes at half load" "$MIXED_PUBLIC_URLS" "$MIXED_PROTECTED_URLS" \
   "${HALF_PACE[public_half]}"
 HALF_ADDED=("${PAIR_ADDED[@]}") HALF_ROWS=("${PAIR_ROWS[@]}") HALF_ADDED_ALL=$PAIR_ALL_ADDED
 peak_hwm "${MIXED_PIDS[@]}"
@@ -533,6 +547,7 @@ dash() { [ -n "${1:-}" ] && echo "$1" || echo "–"; }
 
 PUB_VS_PLAIN=$(ratio "${RPS[public]}" "${RPS[plain]}")
 KEY_VS_PUB=$(ratio "${RPS[apikey]}" "${RPS[public]}")
+JWT_VS_PUB=$(ratio "${RPS[jwt]}" "${RPS[public]}")
 ADDED_P99=$(awk -v a="${P99[apikey_half]}" -v b="${P99[public_half]}" 'BEGIN { printf "%.2f", a - b }')
 MAX_HWM=0
 for k in public jwt apikey miss; do [ "${HWM[$k]}" -gt "$MAX_HWM" ] && MAX_HWM=${HWM[$k]}; done
@@ -604,8 +619,8 @@ plain SCG's.
 |---:|---:|---:|---:|---:|---:|
 $(printf '%s\n' "${VS_PLAIN_ROWS[@]}")
 
-Rounds of the two routes within one process (the goals' API-key figures): three fresh gateways, each warmed up
-for $WARMUP on both routes at once (\`wrk -t$THREADS -c$((CONNECTIONS / 2))\` on each route), then alternating
+Rounds of two routes within one process (the goals' API-key and JWT figures): three fresh gateways, each warmed up
+for $WARMUP on the public, key and JWT routes at once (\`wrk -t$THREADS -c$((CONNECTIONS / 3))\` on each route), then alternating
 \`wrk -t$THREADS -c$CONNECTIONS -d$PAIRED_DURATION\` on the public and the key route of the first, then of the second, then
 of the third (public first in odd rounds). Each cell lists the three processes; key / public is the key
 windows' req/s summed over the public ones'.
@@ -613,6 +628,14 @@ windows' req/s summed over the public ones'.
 | round | public req/s | public p99 ms | cached key req/s | cached key p99 ms | key / public |
 |---:|---:|---:|---:|---:|---:|
 $(printf '%s\n' "${PAIRED_ROWS[@]}")
+
+Then, in the same processes and order, the public route and the protected route with the bearer JWT (a
+client-credentials token of auth-server, verified once and then served from the gateway's verified-token
+cache until it expires); JWT / public is the JWT windows' req/s summed over the public ones'.
+
+| round | public req/s | public p99 ms | bearer JWT req/s | bearer JWT p99 ms | JWT / public |
+|---:|---:|---:|---:|---:|---:|
+$(printf '%s\n' "${JWT_PAIRED_ROWS[@]}")
 
 The same three processes at half load, \`wrk -t$THREADS -c$CONNECTIONS -d$PAIRED_DURATION --latency -s wrk/paced.lua\`
 on the public and the key route, both with the public route's pause above (${HALF_PACE[public_half]} ms), in the
@@ -640,11 +663,13 @@ margins (\`docs/performance.md\`, "Why three processes"), so no verdict rests on
 |---|---|---|
 | public route ≥ plain SCG throughput | per round $(IFS=/; echo "${VS_PLAIN[*]}") ×; all $((PAIRED_ROUNDS * 3)) window pairs **$VS_PLAIN_ALL ×** | $(verdict "$(ge "$VS_PLAIN_ALL" 1.00)") |
 | API-key route ≥ 0.90 × public route | per round $(IFS=/; echo "${PAIRED[*]}") ×; all $((PAIRED_ROUNDS * 3)) window pairs **$PAIRED_ALL ×** | $(verdict "$(ge "$PAIRED_ALL" 0.90)") |
+| bearer-JWT route ≥ 0.90 × public route | per round $(IFS=/; echo "${JWT_PAIRED[*]}") ×; all $((PAIRED_ROUNDS * 3)) window pairs **$JWT_PAIRED_ALL ×** | $(verdict "$(ge "$JWT_PAIRED_ALL" 0.90)") |
 | API-key route ≤ 1 ms added p99 at half load | per round $(IFS=/; echo "${HALF_ADDED[*]}") ms; all $((HALF_ROUNDS * 3)) window pairs **$HALF_ADDED_ALL ms** | $(verdict "$(ge 1 "$HALF_ADDED_ALL")") |
 | ≤ 300 MB RSS | peak VmHWM of our gateway, all scenarios: **$MAX_HWM MiB** ($(awk -v m="$MAX_HWM" 'BEGIN { printf "%.0f", m * 1.048576 }') MB) | $(verdict "$(ge 300 "$(awk -v m="$MAX_HWM" 'BEGIN { printf "%.0f", m * 1.048576 }')")") |
 
-The single windows of one process per target (rows 2, 3 and 5, and the half-load table) for comparison:
-public route $PUB_VS_PLAIN × plain SCG, API-key route $KEY_VS_PUB × the public route, $HALF_SINGLE added p99 at half load.
+The single windows of one process per target (rows 2 to 5, and the half-load table) for comparison:
+public route $PUB_VS_PLAIN × plain SCG, API-key route $KEY_VS_PUB × and bearer-JWT route $JWT_VS_PUB × the public route,
+$HALF_SINGLE added p99 at half load.
 
 For reference, the issue's numbers on this machine kind: plain SCG 13.3k req/s = 0.14 × direct, 0.32 × an
 nginx proxy. Here: plain SCG = $(ratio "${RPS[plain]}" "${RPS[direct]}") × direct, $(ratio "${RPS[plain]}" "${RPS[nginxproxy]}") × the nginx proxy.
