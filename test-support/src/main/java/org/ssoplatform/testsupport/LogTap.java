@@ -2,6 +2,7 @@ package org.ssoplatform.testsupport;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import ch.qos.logback.classic.Logger;
@@ -24,12 +25,21 @@ public final class LogTap extends AppenderBase<ILoggingEvent> {
 
     private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
 
-    private LogTap() {
+    private final Function<ILoggingEvent, String> format;
+
+    private LogTap(Function<ILoggingEvent, String> format) {
+        this.format = format;
     }
 
+    /** Keeps each event's logger, message and stack trace. */
     public static LogTap attach() {
+        return attach(LogTap::messageAndStackTrace);
+    }
+
+    /** Keeps each event as {@code format} writes it. */
+    public static LogTap attach(Function<ILoggingEvent, String> format) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        LogTap tap = new LogTap();
+        LogTap tap = new LogTap(format);
         tap.setContext(context);
         tap.setName("log-tap");
         tap.start();
@@ -62,10 +72,14 @@ public final class LogTap extends AppenderBase<ILoggingEvent> {
 
     @Override
     protected void append(ILoggingEvent event) {
+        lines.add(format.apply(event));
+    }
+
+    private static String messageAndStackTrace(ILoggingEvent event) {
         String line = event.getLoggerName() + " " + event.getFormattedMessage();
         if (event.getThrowableProxy() != null) {
             line += "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy());
         }
-        lines.add(line);
+        return line;
     }
 }
