@@ -89,6 +89,21 @@ class GatewayMetricsTests extends SharedGateway {
         after.assertExposesListed("gateway");
     }
 
+    @Test
+    void aSampledRequestIsTimedOnceByItsRouteAndNotAgainByItsObservations() {
+        PrometheusScrape before = PrometheusScrape.of(managementPort);
+
+        client().get().uri("/examples/jwt").header("Authorization", "Bearer " + TestTokens.user("sampled-user"))
+            .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+            .exchange().expectStatus().isOk();
+
+        PrometheusScrape after = PrometheusScrape.of(managementPort);
+        assertThat(increase(before, after, "spring_cloud_gateway_requests_seconds_count", "routeId=\"resource-service\""))
+            .isEqualTo(1);
+        assertThat(after.names()).noneMatch(name -> name.startsWith("spring_cloud_gateway_http_client_requests")
+                || name.startsWith("http_server_requests") || name.startsWith("http_client_requests"));
+    }
+
     private static double increase(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {
         return after.value(name, labels) - before.value(name, labels);
     }

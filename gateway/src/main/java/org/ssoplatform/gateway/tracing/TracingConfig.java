@@ -2,6 +2,8 @@ package org.ssoplatform.gateway.tracing;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -10,14 +12,17 @@ import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Head sampling ({@link HeadSampling}) with tracing on: the observation predicate that decides and the
- * tracer's sampler that follows that decision.
+ * Head sampling ({@link HeadSampling}) with tracing on: the observation predicate that decides, the
+ * tracer's sampler that follows that decision, and no timers of the sampled observations ({@link UntimedHttpObservations}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "management.tracing.enabled", matchIfMissing = true)
@@ -26,6 +31,25 @@ class TracingConfig {
     @Bean
     HeadSampling headSampling(@Value("${management.tracing.sampling.probability:0.1}") double probability) {
         return new HeadSampling(probability);
+    }
+
+    /** Spring Boot's meter handler of observations, as {@link UntimedHttpObservations}. */
+    @Bean
+    static BeanPostProcessor untimedHttpObservations(ObjectProvider<MeterRegistry> registry,
+            ObjectProvider<MetricsProperties> metrics) {
+        return new BeanPostProcessor() {
+
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof DefaultMeterObservationHandler && !(bean instanceof UntimedHttpObservations)) {
+                    return new UntimedHttpObservations(registry.getObject(), metrics.getObject()
+                        .getObservations()
+                        .getIgnoredMeters()
+                        .toArray(DefaultMeterObservationHandler.IgnoredMeters[]::new));
+                }
+                return bean;
+            }
+        };
     }
 
     /**

@@ -1,12 +1,14 @@
 package org.ssoplatform.gateway.web;
 
 import java.security.Principal;
+import java.time.Duration;
 
 import io.micrometer.tracing.Span;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -26,20 +28,36 @@ import reactor.core.publisher.Mono;
  * key-value pairs that the JSON formats (LOG_FORMAT) turn into fields, the ids under the names of every
  * other line ({@link RequestLog}). Never a token, a key or a cookie:
  * the caller is named by what the gateway verified, not by what it was sent. Off with
- * {@code platform.gateway.access-log=false} or the logger's level above INFO.
+ * {@code platform.gateway.access-log=false} or the logger's level above INFO. On the console its lines are
+ * written in batches at least every {@code platform.gateway.access-log-flush-interval} (1 s; 0 writes each
+ * line at once), see {@link BatchedConsoleAppender}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-public class AccessLog implements WebFilter {
+public class AccessLog implements WebFilter, DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger("org.ssoplatform.gateway.access");
+    static final String LOGGER = "org.ssoplatform.gateway.access";
+
+    private static final Logger log = LoggerFactory.getLogger(LOGGER);
 
     private static final String CALLER = AccessLog.class.getName() + ".caller";
 
     private final boolean enabled;
 
-    AccessLog(@Value("${platform.gateway.access-log:true}") boolean enabled) {
+    private final BatchedConsoleAppender console;
+
+    AccessLog(@Value("${platform.gateway.access-log:true}") boolean enabled,
+            @Value("${platform.gateway.access-log-flush-interval:1s}") Duration flushInterval) {
         this.enabled = enabled;
+        this.console = enabled && !flushInterval.isNegative() && !flushInterval.isZero() ? BatchedConsoleAppender.attach(LOGGER, flushInterval)
+                : null;
+    }
+
+    @Override
+    public void destroy() {
+        if (this.console != null) {
+            this.console.detach(LOGGER);
+        }
     }
 
     /** The verified caller of a request whose principal the chains decided, for its access-log line. */
