@@ -46,7 +46,8 @@ final class BatchedConsoleAppender extends OutputStreamAppender<ILoggingEvent> {
 
     /**
      * Batches the console lines of {@code loggerName}, if the logging configuration is Spring Boot's own (an
-     * appender named {@value #CONSOLE} on the root logger); otherwise leaves it alone and returns null.
+     * appender named {@value #CONSOLE} on the root logger) and no other application context of this JVM has
+     * batched them already; otherwise leaves it alone and returns null.
      */
     static BatchedConsoleAppender attach(String loggerName, Duration flushInterval) {
         return LoggerFactory.getILoggerFactory() instanceof LoggerContext context
@@ -58,9 +59,13 @@ final class BatchedConsoleAppender extends OutputStreamAppender<ILoggingEvent> {
                 || console.getEncoder() == null) {
             return null;
         }
+        String name = "BATCHED_" + loggerName;
+        if (context.getLogger(loggerName).getAppender(name) != null) {
+            return null;
+        }
         BatchedConsoleAppender batched = new BatchedConsoleAppender(flushInterval);
         batched.setContext(context);
-        batched.setName("BATCHED_" + loggerName);
+        batched.setName(name);
         batched.setEncoder(console.getEncoder());
         console.getCopyOfAttachedFiltersList().forEach(batched::addFilter);
         batched.start();

@@ -120,6 +120,17 @@ class BatchedConsoleAppenderTests {
     }
 
     @Test
+    void aSecondApplicationContextLeavesTheBatchingToTheFirst(CapturedOutput output) {
+        batched = BatchedConsoleAppender.attach(context, ACCESS, Duration.ofHours(1));
+
+        assertThat(BatchedConsoleAppender.attach(context, ACCESS, Duration.ofHours(1))).isNull();
+        access().info("GET /once");
+        batched.flush();
+
+        assertThat(lines(output)).containsExactly("test.access GET /once");
+    }
+
+    @Test
     void aCustomLoggingConfigurationIsLeftAlone(CapturedOutput output) {
         context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(console);
         console.setName("OWN");
