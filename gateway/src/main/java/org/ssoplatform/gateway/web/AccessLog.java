@@ -36,7 +36,7 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class AccessLog implements WebFilter, DisposableBean {
 
-    static final String LOGGER = "org.ssoplatform.gateway.access";
+    private static final String LOGGER = "org.ssoplatform.gateway.access";
 
     private static final Logger log = LoggerFactory.getLogger(LOGGER);
 
@@ -49,8 +49,7 @@ public class AccessLog implements WebFilter, DisposableBean {
     AccessLog(@Value("${platform.gateway.access-log:true}") boolean enabled,
             @Value("${platform.gateway.access-log-flush-interval:1s}") Duration flushInterval) {
         this.enabled = enabled;
-        this.console = enabled && !flushInterval.isNegative() && !flushInterval.isZero() ? BatchedConsoleAppender.attach(LOGGER, flushInterval)
-                : null;
+        this.console = enabled && flushInterval.toMillis() > 0 ? BatchedConsoleAppender.attach(LOGGER, flushInterval) : null;
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * The console, for one busy logger, written in batches as nginx's {@code access_log buffer= flush=} does:
  * lines gather in a buffer that goes to {@code System.out} in one write when it is full and at least every
  * flush interval, instead of one write system call per line (a tenth of a proxied request's CPU, see
- * docs/performance.md#gateway-figures). The lines are encoded by Spring Boot's console appender (text or
+ * docs/performance.md#access-log-writes). The lines are encoded by Spring Boot's console appender (text or
  * {@code LOG_FORMAT}'s JSON alike) and pass its filters; that appender skips the logger, whose other appenders
  * (a file, a test's tap) still get every event. Each write holds whole lines, and {@code System.out} keeps it
  * apart from the other console lines; at most one interval of lines is lost if the process is killed, and they
